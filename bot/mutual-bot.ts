@@ -1,0 +1,157 @@
+import {
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  type TeamInfo,
+  type TurnContext,
+} from 'botbuilder';
+import type { TeamRef } from '../src/core/team/team';
+import type { Services } from '../src/services';
+import { ASK_FOR_HELP_COMMAND, askForHelpCard, type SourceMessage } from './cards/ask-for-help-card';
+import { htmlToText } from './cards/escape';
+import { fetchMembers, fetchTeamRoster } from './roster';
+
+export interface MutualBotOptions {
+  services: Services;
+  /** Where the tab lives, for links in replies. */
+  publicUrl: string;
+  log: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+/**
+ * The bot: keeps the team, its channel address and its roster in step with Teams, and answers the
+ * "Ask for help" message action. No business rule lives here; each event calls one use case.
+ */
+export class MutualBot extends TeamsActivityHandler {
+  private readonly services: Services;
+  private readonly log: MutualBotOptions['log'];
+
+  constructor(options: MutualBotOptions) {
+    super();
+    this.services = options.services;
+    this.log = options.log;
+
+    this.onTeamsMembersAddedEvent(async (membersAdded, teamInfo, context, next) => {
+      const ref = teamRefOf(context, teamInfo);
+      if (ref) {
+        const botId = context.activity.recipient.id;
+        if (membersAdded.some((m) => m.id === botId)) {
+          await this.install(context, ref, teamInfo.name ?? '');
+        } else {
+          const people = membersAdded.filter((m) => m.id !== botId);
+          const entries = await fetchMembers(context, ref.teamId, people);
+          const change = await this.services.syncRoster(ref, entries, { complete: false });
+          this.log('roster: members added', { teamId: ref.teamId, ...change });
+        }
+      }
+      await next();
+    });
+
+    this.onTeamsMembersRemovedEvent(async (membersRemoved, teamInfo, context, next) => {
+      const ref = teamRefOf(context, teamInfo);
+      if (ref) {
+        const botId = context.activity.recipient.id;
+        if (membersRemoved.some((m) => m.id === botId)) {
+          await this.services.deactivateTeam(ref);
+          this.log('team: bot removed', { teamId: ref.teamId });
+        } else {
+          const ids = membersRemoved
+            .map((m) => m.aadObjectId?.toLowerCase())
+            .filter((id): id is string => Boolean(id));
+          const removed = await this.services.removeMembers(ref, ids);
+          this.log('roster: members removed', { teamId: ref.teamId, removed });
+        }
+      }
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      const teamInfo = teamInfoOf(context);
+      const ref = teamInfo && teamRefOf(context, teamInfo);
+      if (ref) await this.install(context, ref, teamInfo.name ?? '');
+      await next();
+    });
+
+    this.onInstallationUpdateRemove(async (context, next) => {
+      const teamInfo = teamInfoOf(context);
+      const ref = teamInfo && teamRefOf(context, teamInfo);
+      if (ref) {
+        await this.services.deactivateTeam(ref);
+        this.log('team: uninstalled', { teamId: ref.teamId });
+      }
+      await next();
+    });
+
+    this.onTeamsTeamDeletedEvent(async (teamInfo, context, next) => {
+      const ref = teamRefOf(context, teamInfo);
+      if (ref) await this.services.deactivateTeam(ref);
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      await context.sendActivity(
+        MessageFactory.text(
+          'Mutual pairs colleagues for skill shares, keeps your team’s Support Compact and tracks ' +
+            'help requests. Open the Mutual tab in your team, or use “Ask for help” from the ' +
+            '“…” menu of any message.',
+        ),
+      );
+      await next();
+    });
+  }
+
+  protected override async handleTeamsMessagingExtensionFetchTask(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    if (action.commandId !== ASK_FOR_HELP_COMMAND) {
+      return { task: { type: 'message', value: 'Mutual does not know that command.' } };
+    }
+    const card = askForHelpCard(sourceMessageOf(action), []);
+    return {
+      task: {
+        type: 'continue',
+        value: { title: 'Ask for help', height: 'large', width: 'medium', card: CardFactory.adaptiveCard(card) },
+      },
+    };
+  }
+
+  private async install(context: TurnContext, ref: TeamRef, name: string) {
+    const roster = await fetchTeamRoster(context, ref.teamId);
+    const result = await this.services.registerInstallation({
+      ref,
+      name,
+      channel: { serviceUrl: context.activity.serviceUrl, conversationId: ref.teamId },
+      installedBy: context.activity.from.aadObjectId?.toLowerCase(),
+      roster,
+    });
+    this.log('team: installed', { teamId: ref.teamId, ...result.roster });
+  }
+}
+
+function teamInfoOf(context: TurnContext): TeamInfo | undefined {
+  const data = context.activity.channelData as { team?: TeamInfo } | undefined;
+  return data?.team?.id ? data.team : undefined;
+}
+
+/** Only team-scoped events name a team; personal and group-chat events return undefined. */
+function teamRefOf(context: TurnContext, teamInfo: TeamInfo | undefined): TeamRef | undefined {
+  const data = context.activity.channelData as { tenant?: { id?: string } } | undefined;
+  const tenantId = data?.tenant?.id ?? context.activity.conversation.tenantId;
+  if (!teamInfo?.id || !tenantId) return undefined;
+  return { tenantId, teamId: teamInfo.id };
+}
+
+function sourceMessageOf(action: MessagingExtensionAction): SourceMessage {
+  const payload = action.messagePayload;
+  const body = payload?.body;
+  const text = body?.contentType === 'html' ? htmlToText(body.content ?? '') : (body?.content ?? '');
+  return {
+    id: payload?.id ?? '',
+    text: text.trim(),
+    authorName: payload?.from?.user?.displayName ?? '',
+    link: payload?.linkToMessage,
+  };
+}

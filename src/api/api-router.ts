@@ -1,0 +1,22 @@
+import express, { Router } from 'express';
+import type { Services } from '../services';
+import { authenticate, type TokenVerifier } from './auth';
+import { meRoutes } from './routes/me';
+import { teamRoutes } from './routes/teams';
+
+export const API_BODY_LIMIT = '64kb';
+
+export interface ApiRouterOptions {
+  services: Services;
+  verify: TokenVerifier;
+}
+
+/** The tab's API. Errors fall through to `errorHandler`, mounted once by the server. */
+export function createApiRouter({ services, verify }: ApiRouterOptions): Router {
+  const router = Router();
+  router.use(express.json({ limit: API_BODY_LIMIT }));
+  router.use(authenticate(verify));
+  router.use('/me', meRoutes(services));
+  router.use('/teams', teamRoutes(services));
+  return router;
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+
+/** The client id local-mode tokens are minted for; never accepted outside local mode. */
+export const LOCAL_CLIENT_ID = '00000000-0000-4000-8000-00000000c11e';
+
+export type Mode = 'local' | 'teams';
+
+export interface Config {
+  readonly mode: Mode;
+  readonly port: number;
+  readonly host: string;
+  /** Where people reach the server (the tab's origin in Teams, or localhost). */
+  readonly publicUrl: string;
+  readonly dataDir: string;
+  readonly storage: {
+    /** Undefined in local mode without one: main starts the embedded emulator. */
+    readonly connectionString: string | undefined;
+    readonly tablePrefix: string;
+  };
+  readonly bot: {
+    readonly appId: string;
+    readonly appPassword: string;
+    readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    readonly tenantId: string;
+  };
+  readonly auth: {
+    /** The Entra app the tab's SSO tokens are issued for (their `aud`). */
+    readonly clientId: string;
+    /** Empty: any tenant the app is installed in. */
+    readonly allowedTenants: readonly string[];
+  };
+}
+
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`Mutual cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const EnvSchema = z.object({
+  MUTUAL_MODE: z.enum(['local', 'teams']).optional(),
+  NODE_ENV: optionalText,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: optionalText,
+  TAB_ENDPOINT: z.url({ message: 'TAB_ENDPOINT must be a URL like https://mutual.example.com' }).optional(),
+  DATA_DIR: z.string().default('.data'),
+  AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  STORAGE_TABLE_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z][A-Za-z0-9]{0,30})?$/, 'STORAGE_TABLE_PREFIX must be letters and digits')
+    .default('mutual'),
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  AAD_APP_CLIENT_ID: optionalText,
+  ALLOWED_TENANTS: optionalText,
+});
+
+/** Teams / Entra settings: giving any of them (or NODE_ENV=production) leaves local mode. */
+const TEAMS_SETTINGS = ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'AAD_APP_CLIENT_ID'] as const;
+
+/**
+ * Reads the environment once. Every problem is collected before refusing, so one failed start
+ * tells the admin everything to fix.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const mode: Mode =
+    e.MUTUAL_MODE ??
+    (e.NODE_ENV === 'production' || TEAMS_SETTINGS.some((name) => e[name] !== undefined)
+      ? 'teams'
+      : 'local');
+
+  if (mode === 'local') {
+    return Object.freeze<Config>({
+      mode,
+      port: e.PORT,
+      // Local mode mints tokens for anyone who asks: it must never listen beyond loopback.
+      host: '127.0.0.1',
+      publicUrl: e.TAB_ENDPOINT ?? `http://localhost:${e.PORT}`,
+      dataDir: e.DATA_DIR,
+      storage: { connectionString: e.AZURE_STORAGE_CONNECTION_STRING, tablePrefix: e.STORAGE_TABLE_PREFIX },
+      bot: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
+      auth: { clientId: LOCAL_CLIENT_ID, allowedTenants: [] },
+    });
+  }
+
+  const missing: string[] = [];
+  const need = (name: keyof typeof e, why: string) => {
+    if (e[name] === undefined) missing.push(`${name} is not set (${why})`);
+  };
+  need('MICROSOFT_APP_ID', 'the bot registration’s app id');
+  if (e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') need('MICROSOFT_APP_PASSWORD', 'the bot’s client secret');
+  if (e.MICROSOFT_APP_TYPE !== 'MultiTenant') need('MICROSOFT_APP_TENANT_ID', 'the bot’s tenant');
+  need('AAD_APP_CLIENT_ID', 'the Entra app that issues the tab’s SSO tokens');
+  need('TAB_ENDPOINT', 'the public https URL of this server');
+  need('AZURE_STORAGE_CONNECTION_STRING', 'the storage account for tables and queues');
+  if (missing.length > 0) throw new ConfigError(missing);
+
+  return Object.freeze<Config>({
+    mode,
+    port: e.PORT,
+    host: e.HOST ?? '0.0.0.0',
+    publicUrl: e.TAB_ENDPOINT!.replace(/\/$/, ''),
+    dataDir: e.DATA_DIR,
+    storage: { connectionString: e.AZURE_STORAGE_CONNECTION_STRING, tablePrefix: e.STORAGE_TABLE_PREFIX },
+    bot: {
+      appId: e.MICROSOFT_APP_ID!,
+      appPassword: e.MICROSOFT_APP_PASSWORD ?? '',
+      appType: e.MICROSOFT_APP_TYPE,
+      tenantId: e.MICROSOFT_APP_TENANT_ID ?? '',
+    },
+    auth: {
+      clientId: e.AAD_APP_CLIENT_ID!,
+      allowedTenants: (e.ALLOWED_TENANTS ?? '')
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    },
+  });
+}

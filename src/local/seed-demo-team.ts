@@ -1,0 +1,42 @@
+import { isDomainError } from '../core/errors';
+import type { Actor } from '../core/team/team';
+import type { Services } from '../services';
+import { DEMO_OWNER, DEMO_PEOPLE, DEMO_TEAM } from './demo-team';
+
+/**
+ * Seeds the demo team on first start, through the same use cases the bot and the tab use: an
+ * installation (roster + template compact), then each person fills in their own profile.
+ * Returns false when the team was already there. A seed cut short is finished on the next start.
+ */
+export async function seedDemoTeam(services: Services, channelServiceUrl: string): Promise<boolean> {
+  const owner = { tenantId: DEMO_TEAM.tenantId, userId: DEMO_OWNER.userId };
+  if (await seeded(services, owner)) return false;
+
+  await services.registerInstallation({
+    ref: { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId },
+    name: DEMO_TEAM.name,
+    channel: { serviceUrl: channelServiceUrl, conversationId: DEMO_TEAM.teamId },
+    installedBy: DEMO_OWNER.userId,
+    roster: DEMO_PEOPLE.map(({ userId, name, email, botUserId }) => ({ userId, name, email, botUserId })),
+  });
+  for (const person of DEMO_PEOPLE) {
+    await services.updateProfile(
+      { tenantId: DEMO_TEAM.tenantId, userId: person.userId },
+      DEMO_TEAM.teamId,
+      { department: person.department, teaches: person.teaches, learns: person.learns },
+    );
+  }
+  return true;
+}
+
+async function seeded(services: Services, owner: Actor): Promise<boolean> {
+  try {
+    const members = await services.listMembers(owner, DEMO_TEAM.teamId);
+    const profiled = new Set(members.filter((m) => m.department !== '').map((m) => m.userId));
+    return DEMO_PEOPLE.every((p) => profiled.has(p.userId));
+  } catch (error) {
+    if (isDomainError(error) && (error.code === 'not_found' || error.code === 'forbidden'))
+      return false;
+    throw error;
+  }
+}

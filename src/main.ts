@@ -1,0 +1,187 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import express from 'express';
+import { createBotEndpoint } from '../bot/bot-endpoint';
+import { createApiRouter } from './api/api-router';
+import { createTokenVerifier, entraKeys } from './api/auth';
+import { errorHandler, notFoundRoute } from './api/errors';
+import { ConfigError, loadConfig, type Config } from './config';
+import type { Clock } from './core/ports';
+import { createDevIssuer } from './local/dev-issuer';
+import { startEmulator, type RunningEmulator } from './local/emulator';
+import { createLocalConnector } from './local/local-connector';
+import { createLocalRoutes } from './local/local-routes';
+import { createSandboxStore } from './local/sandbox-store';
+import { seedDemoTeam } from './local/seed-demo-team';
+import { createServices } from './services';
+import { createTablePorts, createTableStorage, type TableStorage } from './store';
+
+export type Log = (message: string, fields?: Record<string, unknown>) => void;
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+const TAB_DIR = resolve(import.meta.dirname, '..', 'dist', 'tab');
+
+/**
+ * The composition root: storage (the embedded emulator in local mode), stores, services, bot, API,
+ * tab and health, on one HTTP server.
+ */
+export async function start(config: Config, options: { log?: Log } = {}): Promise<RunningServer> {
+  const log = options.log ?? createLog(config);
+  let emulator: RunningEmulator | undefined;
+  let connectionString = config.storage.connectionString;
+  if (!connectionString) {
+    emulator = await startEmulator({ location: join(config.dataDir, 'azurite') });
+    connectionString = emulator.connectionString;
+    log('storage: embedded emulator started', { dataDir: config.dataDir });
+  }
+
+  try {
+    const storage = createTableStorage({ connectionString, tablePrefix: config.storage.tablePrefix });
+    await prepareStorage(storage);
+    const services = createServices(createTablePorts(storage, systemClock));
+
+    const local = config.mode === 'local';
+    const issuer = local
+      ? await createDevIssuer({ keyFile: join(config.dataDir, 'dev-issuer.json'), audience: config.auth.clientId })
+      : undefined;
+    const verify = createTokenVerifier({
+      keys: issuer ? issuer.keys : entraKeys(),
+      audience: config.auth.clientId,
+      allowedTenants: config.auth.allowedTenants,
+    });
+
+    let url = config.publicUrl;
+    const app = express();
+    app.disable('x-powered-by');
+    app.set('trust proxy', local ? false : 1);
+    app.use(securityHeaders);
+
+    app.post(
+      '/api/messages',
+      express.json({ limit: '256kb' }),
+      createBotEndpoint({ services, credentials: config.bot, publicUrl: config.publicUrl, log }),
+    );
+
+    app.get('/healthz', async (_req, res) => {
+      try {
+        await storage.ping();
+        res.json({ status: 'ok', mode: config.mode, storage: 'ok' });
+      } catch {
+        res.status(503).json({ status: 'degraded', mode: config.mode, storage: 'unreachable' });
+      }
+    });
+
+    if (issuer) {
+      const sandbox = createSandboxStore(storage.table('sandbox'));
+      app.use('/local/connector', createLocalConnector(sandbox, systemClock.now));
+      app.use('/api/local', createLocalRoutes({ issuer, sandbox, selfUrl: () => url }));
+    }
+    app.use('/api', createApiRouter({ services, verify }));
+    app.use('/api', notFoundRoute);
+
+    if (existsSync(join(TAB_DIR, 'index.html'))) {
+      app.use(express.static(TAB_DIR, { index: 'index.html', maxAge: '1h' }));
+      app.get(/^\/(?!api\/|local\/).*/, (_req, res) => res.sendFile(join(TAB_DIR, 'index.html')));
+    } else {
+      app.get('/', (_req, res) => {
+        res.status(503).type('text').send('The tab is not built yet: run `npm run build:tab`.');
+      });
+    }
+    app.use(errorHandler((message, error) => log(message, { error: describe(error) })));
+
+    const server = await listen(app, config.port, config.host);
+    const port = (server.address() as { port: number }).port;
+    if (local) url = `http://localhost:${port}`;
+
+    if (local) {
+      const seeded = await seedDemoTeam(services, `${url}/local/connector/`);
+      if (seeded) log('local: demo team seeded');
+    }
+    log(`Mutual is running on ${url}`, { mode: config.mode });
+
+    return {
+      url,
+      async stop() {
+        await new Promise<void>((done) => server.close(() => done()));
+        server.closeAllConnections();
+        await emulator?.stop();
+      },
+    };
+  } catch (error) {
+    await emulator?.stop();
+    throw error;
+  }
+}
+
+/** A storage account that does not answer at start-up is retried briefly, then reported. */
+async function prepareStorage(storage: TableStorage) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await storage.ensureTables();
+      return;
+    } catch (error) {
+      if (attempt >= 3) {
+        throw new Error(`Storage is unreachable, so Mutual cannot start: ${describe(error)}. ` +
+          'Check AZURE_STORAGE_CONNECTION_STRING and that the account accepts this network.', { cause: error });
+      }
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
+}
+
+const securityHeaders: express.RequestHandler = (_req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+  // The tab runs inside Teams' and Microsoft 365's frames, and nowhere else.
+  res.setHeader(
+    'Content-Security-Policy',
+    "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com " +
+      'https://*.cloud.microsoft https://*.office.com https://outlook.office.com https://*.microsoft365.com',
+  );
+  next();
+};
+
+function listen(app: express.Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolvePromise, reject) => {
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolvePromise(server)));
+    server.once('error', reject);
+  });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function createLog(config: Config): Log {
+  if (config.mode === 'local') {
+    return (message, fields) =>
+      console.log(fields && Object.keys(fields).length > 0 ? `${message} ${JSON.stringify(fields)}` : message);
+  }
+  return (message, fields) => console.log(JSON.stringify({ time: new Date().toISOString(), message, ...fields }));
+}
+
+// Run directly (`tsx src/main.ts`): read the environment once and start.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  try {
+    const config = loadConfig(process.env);
+    const running = await start(config);
+    const shutdown = () => {
+      running.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : `Mutual cannot start: ${describe(error)}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,38 @@
+import { forbidden, notFound } from '../core/errors';
+import type { Ports, Versioned } from '../core/ports';
+import type { Member } from '../core/team/member';
+import type { Actor, Team, TeamRef } from '../core/team/team';
+
+export interface TeamAccess {
+  ref: TeamRef;
+  team: Team;
+  me: Versioned<Member>;
+}
+
+/**
+ * The gate in front of every team use case: the team must be installed and the caller must be an
+ * active member of its stored roster. The team is looked up inside the caller's own tenant, so a
+ * token from another tenant cannot even name it.
+ */
+export async function requireMember(
+  actor: Actor,
+  teamId: string,
+  ports: Pick<Ports, 'teams' | 'members'>,
+): Promise<TeamAccess> {
+  const ref = { tenantId: actor.tenantId, teamId };
+  const team = await ports.teams.get(ref);
+  if (!team || !team.value.active) throw notFound('Mutual is not installed in that team.');
+  const me = await ports.members.get(ref, actor.userId);
+  if (!me || !me.value.active) throw forbidden('You are not a member of this team.');
+  return { ref, team: team.value, me };
+}
+
+export async function requireOwner(
+  actor: Actor,
+  teamId: string,
+  ports: Pick<Ports, 'teams' | 'members'>,
+): Promise<TeamAccess> {
+  const access = await requireMember(actor, teamId, ports);
+  if (access.me.value.role !== 'owner') throw forbidden('Only a team owner can do this.');
+  return access;
+}

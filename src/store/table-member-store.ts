@@ -1,0 +1,101 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import { isDomainError } from '../core/errors';
+import type { MemberStore } from '../core/ports';
+import type { Member, TeamRole } from '../core/team/member';
+import type { TeamRef } from '../core/team/team';
+import { bool, insertRow, json, readPartition, readRow, replaceRow, str, type Row, type StoredRow } from './entity-io';
+import { encodeKey, teamPartition } from './keys';
+
+const WHAT = 'The member';
+
+/**
+ * Members live in their team's partition. A second table indexes "which teams is this user in"
+ * by user, so the personal tab never scans teams.
+ */
+export function createTableMemberStore(members: TableClient, memberships: TableClient): MemberStore {
+  return {
+    async get(ref, userId) {
+      const found = await readRow(members, teamPartition(ref), encodeKey(userId), WHAT);
+      return found && { value: fromRow(found.row), etag: found.etag };
+    },
+    async list(ref) {
+      const rows = await readPartition(
+        members,
+        odata`PartitionKey eq ${teamPartition(ref)}`,
+        'The team roster',
+      );
+      return rows.map(({ row, etag }) => ({ value: fromRow(row), etag }));
+    },
+    async create(ref, member) {
+      // Index first: a crash between the two writes leaves an index row that points at nothing,
+      // which readers skip, rather than a member the personal tab cannot find.
+      await indexMembership(memberships, ref, member.userId);
+      const etag = await insertRow(members, toRow(ref, member), WHAT);
+      return { value: member, etag };
+    },
+    async update(ref, member, etag) {
+      return { value: member, etag: await replaceRow(members, toRow(ref, member), etag, WHAT) };
+    },
+    async teamsOf(tenantId, userId) {
+      const rows = await readPartition(
+        memberships,
+        odata`PartitionKey eq ${membershipPartition(tenantId, userId)}`,
+        'Your teams',
+      );
+      return rows.map(({ row }) => ({ tenantId, teamId: str(row, 'teamId') }));
+    },
+  };
+}
+
+const membershipPartition = (tenantId: string, userId: string) =>
+  `${encodeKey(tenantId)}|${encodeKey(userId)}`;
+
+async function indexMembership(client: TableClient, ref: TeamRef, userId: string) {
+  try {
+    await insertRow(
+      client,
+      {
+        partitionKey: membershipPartition(ref.tenantId, userId),
+        rowKey: encodeKey(ref.teamId),
+        teamId: ref.teamId,
+      },
+      'The membership index',
+    );
+  } catch (error) {
+    // Already indexed (a returning member, or a repeated delivery): nothing to change.
+    if (!isDomainError(error) || error.code !== 'conflict') throw error;
+  }
+}
+
+function toRow(ref: TeamRef, m: Member): Row {
+  return {
+    partitionKey: teamPartition(ref),
+    rowKey: encodeKey(m.userId),
+    userId: m.userId,
+    name: m.name,
+    email: m.email,
+    role: m.role,
+    botUserId: m.botUserId,
+    active: m.active,
+    joinedAt: m.joinedAt,
+    department: m.department,
+    teaches: JSON.stringify(m.teaches),
+    learns: JSON.stringify(m.learns),
+  };
+}
+
+function fromRow(row: StoredRow): Member {
+  const role: TeamRole = str(row, 'role') === 'owner' ? 'owner' : 'member';
+  return {
+    userId: str(row, 'userId'),
+    name: str(row, 'name'),
+    email: str(row, 'email'),
+    role,
+    botUserId: str(row, 'botUserId'),
+    active: bool(row, 'active'),
+    joinedAt: str(row, 'joinedAt'),
+    department: str(row, 'department'),
+    teaches: json(row, 'teaches', []),
+    learns: json(row, 'learns', []),
+  };
+}

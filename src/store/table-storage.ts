@@ -1,0 +1,67 @@
+import { TableClient, TableServiceClient } from '@azure/data-tables';
+import { narrow } from './entity-io';
+
+/** One table per entity kind (ARCHITECTURE.md "Data"). */
+export const tableKinds = ['teams', 'members', 'memberships', 'compacts', 'sandbox'] as const;
+export type TableKind = (typeof tableKinds)[number];
+
+export interface TableStorageOptions {
+  connectionString: string;
+  /** Prepended to every table name, so tests (or several deployments) can share one account. */
+  tablePrefix: string;
+}
+
+export interface TableStorage {
+  table(kind: TableKind): TableClient;
+  /** Creates any missing table; safe to run on every start. */
+  ensureTables(): Promise<void>;
+  /** A cheap round trip for `/healthz`. */
+  ping(): Promise<void>;
+}
+
+const clientOptions = (connectionString: string) => ({
+  // The local emulator speaks plain HTTP on loopback; a real account string says https.
+  allowInsecureConnection: /DefaultEndpointsProtocol=http;|TableEndpoint=http:/i.test(connectionString),
+  retryOptions: { maxRetries: 4, retryDelayInMs: 200, maxRetryDelayInMs: 4000 },
+});
+
+export function createTableStorage(options: TableStorageOptions): TableStorage {
+  const { connectionString, tablePrefix } = options;
+  if (!/^[A-Za-z][A-Za-z0-9]{0,30}$/.test(tablePrefix) && tablePrefix !== '')
+    throw new Error('tablePrefix must be letters and digits, starting with a letter');
+  const clients = new Map<TableKind, TableClient>();
+  const service = TableServiceClient.fromConnectionString(
+    connectionString,
+    clientOptions(connectionString),
+  );
+  const table = (kind: TableKind) => {
+    let client = clients.get(kind);
+    if (!client) {
+      client = TableClient.fromConnectionString(
+        connectionString,
+        `${tablePrefix}${kind}`,
+        clientOptions(connectionString),
+      );
+      clients.set(kind, client);
+    }
+    return client;
+  };
+  return {
+    table,
+    async ensureTables() {
+      try {
+        // createTable treats "already exists" as success.
+        await Promise.all(tableKinds.map((kind) => table(kind).createTable()));
+      } catch (error) {
+        throw narrow(error, 'A storage table');
+      }
+    },
+    async ping() {
+      try {
+        await service.getProperties();
+      } catch (error) {
+        throw narrow(error, 'Storage');
+      }
+    },
+  };
+}

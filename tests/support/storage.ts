@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import type { Clock } from '../../src/core/ports';
+import { createTablePorts, createTableStorage } from '../../src/store';
+
+/** A fresh set of tables on the shared emulator, so suites never see each other's rows. */
+export async function freshStorage(clock: Clock = systemClock) {
+  const tablePrefix = `t${randomBytes(5).toString('hex')}`;
+  const connectionString = inject('storageConnectionString');
+  const storage = createTableStorage({ connectionString, tablePrefix });
+  await storage.ensureTables();
+  return { storage, ports: createTablePorts(storage, clock), tablePrefix, connectionString };
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock tests move by hand. */
+export function manualClock(start = '2026-01-05T09:00:00Z') {
+  let now = new Date(start);
+  return {
+    now: () => new Date(now),
+    set: (iso: string) => {
+      now = new Date(iso);
+    },
+    advance: (ms: number) => {
+      now = new Date(now.getTime() + ms);
+    },
+  };
+}
