@@ -9,7 +9,11 @@ import {
 } from 'botbuilder';
 import type { TeamRef } from '../src/core/team/team';
 import type { Services } from '../src/services';
-import { ASK_FOR_HELP_COMMAND, askForHelpCard, type SourceMessage } from './cards/ask-for-help-card';
+import {
+  ASK_FOR_HELP_COMMAND,
+  askForHelpCard,
+  type SourceMessage,
+} from './cards/ask-for-help-card';
 import { htmlToText } from './cards/escape';
 import { fetchMembers, fetchTeamRoster } from './roster';
 
@@ -113,7 +117,12 @@ export class MutualBot extends TeamsActivityHandler {
     return {
       task: {
         type: 'continue',
-        value: { title: 'Ask for help', height: 'large', width: 'medium', card: CardFactory.adaptiveCard(card) },
+        value: {
+          title: 'Ask for help',
+          height: 'large',
+          width: 'medium',
+          card: CardFactory.adaptiveCard(card),
+        },
       },
     };
   }
@@ -147,7 +156,8 @@ function teamRefOf(context: TurnContext, teamInfo: TeamInfo | undefined): TeamRe
 function sourceMessageOf(action: MessagingExtensionAction): SourceMessage {
   const payload = action.messagePayload;
   const body = payload?.body;
-  const text = body?.contentType === 'html' ? htmlToText(body.content ?? '') : (body?.content ?? '');
+  const text =
+    body?.contentType === 'html' ? htmlToText(body.content ?? '') : (body?.content ?? '');
   return {
     id: payload?.id ?? '',
     text: text.trim(),

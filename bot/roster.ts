@@ -15,7 +15,10 @@ export const rosterEntryOf = (account: TeamsChannelAccount): RosterEntry | undef
     : undefined;
 
 /** The whole roster of a team, page by page, as the bot is allowed to read it. */
-export async function fetchTeamRoster(context: TurnContext, teamId: string): Promise<RosterEntry[]> {
+export async function fetchTeamRoster(
+  context: TurnContext,
+  teamId: string,
+): Promise<RosterEntry[]> {
   const roster: RosterEntry[] = [];
   let continuationToken: string | undefined;
   do {

@@ -51,7 +51,9 @@ const EnvSchema = z.object({
   NODE_ENV: optionalText,
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: optionalText,
-  TAB_ENDPOINT: z.url({ message: 'TAB_ENDPOINT must be a URL like https://mutual.example.com' }).optional(),
+  TAB_ENDPOINT: z
+    .url({ message: 'TAB_ENDPOINT must be a URL like https://mutual.example.com' })
+    .optional(),
   DATA_DIR: z.string().default('.data'),
   AZURE_STORAGE_CONNECTION_STRING: optionalText,
   STORAGE_TABLE_PREFIX: z
@@ -60,7 +62,9 @@ const EnvSchema = z.object({
     .default('mutual'),
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
-  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  MICROSOFT_APP_TYPE: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .default('SingleTenant'),
   MICROSOFT_APP_TENANT_ID: optionalText,
   AAD_APP_CLIENT_ID: optionalText,
   ALLOWED_TENANTS: optionalText,
@@ -95,7 +99,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       host: '127.0.0.1',
       publicUrl: e.TAB_ENDPOINT ?? `http://localhost:${e.PORT}`,
       dataDir: e.DATA_DIR,
-      storage: { connectionString: e.AZURE_STORAGE_CONNECTION_STRING, tablePrefix: e.STORAGE_TABLE_PREFIX },
+      storage: {
+        connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
+        tablePrefix: e.STORAGE_TABLE_PREFIX,
+      },
       bot: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
       auth: { clientId: LOCAL_CLIENT_ID, allowedTenants: [] },
     });
@@ -106,7 +113,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     if (e[name] === undefined) missing.push(`${name} is not set (${why})`);
   };
   need('MICROSOFT_APP_ID', 'the bot registration’s app id');
-  if (e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') need('MICROSOFT_APP_PASSWORD', 'the bot’s client secret');
+  if (e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI')
+    need('MICROSOFT_APP_PASSWORD', 'the bot’s client secret');
   if (e.MICROSOFT_APP_TYPE !== 'MultiTenant') need('MICROSOFT_APP_TENANT_ID', 'the bot’s tenant');
   need('AAD_APP_CLIENT_ID', 'the Entra app that issues the tab’s SSO tokens');
   need('TAB_ENDPOINT', 'the public https URL of this server');
@@ -119,7 +127,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST ?? '0.0.0.0',
     publicUrl: e.TAB_ENDPOINT!.replace(/\/$/, ''),
     dataDir: e.DATA_DIR,
-    storage: { connectionString: e.AZURE_STORAGE_CONNECTION_STRING, tablePrefix: e.STORAGE_TABLE_PREFIX },
+    storage: {
+      connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
+      tablePrefix: e.STORAGE_TABLE_PREFIX,
+    },
     bot: {
       appId: e.MICROSOFT_APP_ID!,
       appPassword: e.MICROSOFT_APP_PASSWORD ?? '',

@@ -43,13 +43,19 @@ export async function start(config: Config, options: { log?: Log } = {}): Promis
   }
 
   try {
-    const storage = createTableStorage({ connectionString, tablePrefix: config.storage.tablePrefix });
+    const storage = createTableStorage({
+      connectionString,
+      tablePrefix: config.storage.tablePrefix,
+    });
     await prepareStorage(storage);
     const services = createServices(createTablePorts(storage, systemClock));
 
     const local = config.mode === 'local';
     const issuer = local
-      ? await createDevIssuer({ keyFile: join(config.dataDir, 'dev-issuer.json'), audience: config.auth.clientId })
+      ? await createDevIssuer({
+          keyFile: join(config.dataDir, 'dev-issuer.json'),
+          audience: config.auth.clientId,
+        })
       : undefined;
     const verify = createTokenVerifier({
       keys: issuer ? issuer.keys : entraKeys(),
@@ -128,8 +134,11 @@ async function prepareStorage(storage: TableStorage) {
       return;
     } catch (error) {
       if (attempt >= 3) {
-        throw new Error(`Storage is unreachable, so Mutual cannot start: ${describe(error)}. ` +
-          'Check AZURE_STORAGE_CONNECTION_STRING and that the account accepts this network.', { cause: error });
+        throw new Error(
+          `Storage is unreachable, so Mutual cannot start: ${describe(error)}. ` +
+            'Check AZURE_STORAGE_CONNECTION_STRING and that the account accepts this network.',
+          { cause: error },
+        );
       }
       await new Promise((r) => setTimeout(r, 500 * attempt));
     }
@@ -150,7 +159,9 @@ const securityHeaders: express.RequestHandler = (_req, res, next) => {
 
 function listen(app: express.Express, port: number, host: string): Promise<Server> {
   return new Promise((resolvePromise, reject) => {
-    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolvePromise(server)));
+    const server = app.listen(port, host, (error?: Error) =>
+      error ? reject(error) : resolvePromise(server),
+    );
     server.once('error', reject);
   });
 }
@@ -162,9 +173,12 @@ function describe(error: unknown): string {
 function createLog(config: Config): Log {
   if (config.mode === 'local') {
     return (message, fields) =>
-      console.log(fields && Object.keys(fields).length > 0 ? `${message} ${JSON.stringify(fields)}` : message);
+      console.log(
+        fields && Object.keys(fields).length > 0 ? `${message} ${JSON.stringify(fields)}` : message,
+      );
   }
-  return (message, fields) => console.log(JSON.stringify({ time: new Date().toISOString(), message, ...fields }));
+  return (message, fields) =>
+    console.log(JSON.stringify({ time: new Date().toISOString(), message, ...fields }));
 }
 
 // Run directly (`tsx src/main.ts`): read the environment once and start.
@@ -181,7 +195,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : `Mutual cannot start: ${describe(error)}`);
+    console.error(
+      error instanceof ConfigError ? error.message : `Mutual cannot start: ${describe(error)}`,
+    );
     process.exit(1);
   }
 }

@@ -94,7 +94,11 @@ export function askForHelpCard(message: SourceMessage, suggestedSkills: readonly
         type: 'Action.Submit',
         title: 'Ask for help',
         style: 'positive',
-        data: { action: 'createHelpRequest', messageId: message.id, messageLink: message.link ?? '' },
+        data: {
+          action: 'createHelpRequest',
+          messageId: message.id,
+          messageLink: message.link ?? '',
+        },
       },
     ],
   };

@@ -1,5 +1,11 @@
 import type { RequestHandler } from 'express';
-import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeJwt,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTVerifyGetKey,
+} from 'jose';
 import type { Actor } from '../core/team/team';
 
 /** The caller, as proven by a verified token. */
@@ -29,7 +35,8 @@ export type TokenVerifier = (token: string) => Promise<VerifiedUser>;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const REQUIRED_SCOPE = 'access_as_user';
 
-export const entraIssuer = (tenantId: string) => `https://login.microsoftonline.com/${tenantId}/v2.0`;
+export const entraIssuer = (tenantId: string) =>
+  `https://login.microsoftonline.com/${tenantId}/v2.0`;
 
 /** Entra ID's signing keys for v2.0 tokens (fetched and cached by jose). */
 export const entraKeys = () =>

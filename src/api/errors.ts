@@ -39,14 +39,22 @@ export function errorHandler(log: (message: string, error: unknown) => void): Er
       const field = issue?.path.join('.') ?? '';
       res
         .status(400)
-        .json(errorBody('invalid', field ? `${field}: ${issue?.message}` : `${issue?.message}`, field || undefined));
+        .json(
+          errorBody(
+            'invalid',
+            field ? `${field}: ${issue?.message}` : `${issue?.message}`,
+            field || undefined,
+          ),
+        );
       return;
     }
     const parserError = error as { type?: string; status?: number; limit?: number };
     if (parserError.type === 'entity.too.large') {
       res
         .status(413)
-        .json(errorBody('too_large', `The request body is larger than ${parserError.limit} bytes.`));
+        .json(
+          errorBody('too_large', `The request body is larger than ${parserError.limit} bytes.`),
+        );
       return;
     }
     if (parserError.type === 'entity.parse.failed') {

@@ -6,7 +6,11 @@ export class DomainError extends Error {
   /** The input field at fault, when there is one (e.g. `body.text`). */
   readonly field: string | undefined;
 
-  constructor(code: DomainErrorCode, message: string, options?: { field?: string; cause?: unknown }) {
+  constructor(
+    code: DomainErrorCode,
+    message: string,
+    options?: { field?: string; cause?: unknown },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DomainError';
     this.code = code;

@@ -14,7 +14,11 @@ import { REQUIRED_SCOPE, entraIssuer } from '../api/auth';
 export interface DevIssuer {
   /** The public keys, for the same verifier the API uses with Entra's keys in Teams. */
   keys: JWTVerifyGetKey;
-  mint(claims: { tenantId: string; userId: string; name: string }): Promise<{ token: string; expiresAt: Date }>;
+  mint(claims: {
+    tenantId: string;
+    userId: string;
+    name: string;
+  }): Promise<{ token: string; expiresAt: Date }>;
 }
 
 interface StoredKey {
@@ -29,14 +33,25 @@ const TOKEN_LIFETIME_SECONDS = 60 * 60;
  * A local stand-in for Entra ID: an RS256 key pair (kept in the data folder, so tokens survive a
  * restart) that signs tokens shaped like Teams SSO tokens. Exists only in local mode.
  */
-export async function createDevIssuer(options: { keyFile?: string; audience: string }): Promise<DevIssuer> {
+export async function createDevIssuer(options: {
+  keyFile?: string;
+  audience: string;
+}): Promise<DevIssuer> {
   const stored = await loadOrCreateKey(options.keyFile);
   const privateKey = await importJWK(stored.privateJwk, 'RS256');
   return {
-    keys: createLocalJWKSet({ keys: [{ ...stored.publicJwk, kid: stored.kid, alg: 'RS256', use: 'sig' }] }),
+    keys: createLocalJWKSet({
+      keys: [{ ...stored.publicJwk, kid: stored.kid, alg: 'RS256', use: 'sig' }],
+    }),
     async mint({ tenantId, userId, name }) {
       const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_SECONDS * 1000);
-      const token = await new SignJWT({ oid: userId, tid: tenantId, name, scp: REQUIRED_SCOPE, ver: '2.0' })
+      const token = await new SignJWT({
+        oid: userId,
+        tid: tenantId,
+        name,
+        scp: REQUIRED_SCOPE,
+        ver: '2.0',
+      })
         .setProtectedHeader({ alg: 'RS256', kid: stored.kid, typ: 'JWT' })
         .setIssuer(entraIssuer(tenantId))
         .setAudience(options.audience)

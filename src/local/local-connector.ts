@@ -71,7 +71,9 @@ export function createLocalConnector(sandbox: SandboxStore, clock: () => Date): 
   router.get('/v3/conversations/:conversationId/members/:memberId', (req, res) => {
     const person = DEMO_PEOPLE.find((p) => p.botUserId === req.params.memberId);
     if (!person) {
-      res.status(404).json({ error: { code: 'MemberNotFoundInConversation', message: 'Not found.' } });
+      res
+        .status(404)
+        .json({ error: { code: 'MemberNotFoundInConversation', message: 'Not found.' } });
       return;
     }
     res.json(accountOf(person));

@@ -100,7 +100,11 @@ export function createLocalRoutes({ issuer, sandbox, selfUrl }: LocalRoutesOptio
           createdDateTime: new Date().toISOString(),
           body: { contentType: 'html', content: `<p>${escapeHtml(message.text)}</p>` },
           from: {
-            user: { id: author?.botUserId ?? '', displayName: message.authorName, aadObjectId: message.authorId },
+            user: {
+              id: author?.botUserId ?? '',
+              displayName: message.authorName,
+              aadObjectId: message.authorId,
+            },
           },
           linkToMessage: `https://teams.microsoft.com/l/message/${encodeURIComponent(DEMO_TEAM.teamId)}/${message.id}`,
         },
@@ -112,10 +116,16 @@ export function createLocalRoutes({ issuer, sandbox, selfUrl }: LocalRoutesOptio
       body: JSON.stringify(activity),
     });
     const body = (await answer.json().catch(() => undefined)) as
-      | { task?: { type?: string; value?: { title?: string; card?: { content?: Record<string, unknown> } } } }
+      | {
+          task?: {
+            type?: string;
+            value?: { title?: string; card?: { content?: Record<string, unknown> } };
+          };
+        }
       | undefined;
     const card = body?.task?.value?.card?.content;
-    if (!answer.ok || !card) throw unavailable(`The bot did not answer with a task module (HTTP ${answer.status}).`);
+    if (!answer.ok || !card)
+      throw unavailable(`The bot did not answer with a task module (HTTP ${answer.status}).`);
     res.json({ data: { title: body?.task?.value?.title ?? 'Ask for help', card } });
   });
 

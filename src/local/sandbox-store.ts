@@ -40,19 +40,34 @@ export function createSandboxStore(client: TableClient) {
       return id;
     },
     /** Replaces an earlier message in place, as Teams does when a bot updates a card. */
-    async update(id: string, change: { text: string; cards: Record<string, unknown>[]; at: string }) {
+    async update(
+      id: string,
+      change: { text: string; cards: Record<string, unknown>[]; at: string },
+    ) {
       const found = await readRow(client, PARTITION, id, WHAT);
       if (!found) return false;
       await replaceRow(
         client,
-        { ...found.row, partitionKey: PARTITION, rowKey: id, text: change.text, cards: JSON.stringify(change.cards), updatedAt: change.at },
+        {
+          ...found.row,
+          partitionKey: PARTITION,
+          rowKey: id,
+          text: change.text,
+          cards: JSON.stringify(change.cards),
+          updatedAt: change.at,
+        },
         found.etag,
         WHAT,
       );
       return true;
     },
     async list(): Promise<SandboxMessage[]> {
-      const rows = await readPartition(client, odata`PartitionKey eq ${PARTITION}`, 'The sandbox', LIST_LIMIT);
+      const rows = await readPartition(
+        client,
+        odata`PartitionKey eq ${PARTITION}`,
+        'The sandbox',
+        LIST_LIMIT,
+      );
       return rows.map(({ row }) => ({
         id: str(row, 'rowKey'),
         conversationId: str(row, 'conversationId'),

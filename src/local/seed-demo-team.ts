@@ -8,7 +8,10 @@ import { DEMO_OWNER, DEMO_PEOPLE, DEMO_TEAM } from './demo-team';
  * installation (roster + template compact), then each person fills in their own profile.
  * Returns false when the team was already there. A seed cut short is finished on the next start.
  */
-export async function seedDemoTeam(services: Services, channelServiceUrl: string): Promise<boolean> {
+export async function seedDemoTeam(
+  services: Services,
+  channelServiceUrl: string,
+): Promise<boolean> {
   const owner = { tenantId: DEMO_TEAM.tenantId, userId: DEMO_OWNER.userId };
   if (await seeded(services, owner)) return false;
 
@@ -17,7 +20,12 @@ export async function seedDemoTeam(services: Services, channelServiceUrl: string
     name: DEMO_TEAM.name,
     channel: { serviceUrl: channelServiceUrl, conversationId: DEMO_TEAM.teamId },
     installedBy: DEMO_OWNER.userId,
-    roster: DEMO_PEOPLE.map(({ userId, name, email, botUserId }) => ({ userId, name, email, botUserId })),
+    roster: DEMO_PEOPLE.map(({ userId, name, email, botUserId }) => ({
+      userId,
+      name,
+      email,
+      botUserId,
+    })),
   });
   for (const person of DEMO_PEOPLE) {
     await services.updateProfile(

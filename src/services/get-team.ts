@@ -3,7 +3,11 @@ import type { Actor } from '../core/team/team';
 import { requireMember } from './team-access';
 
 /** The team as its member sees it: name, size, and the caller's own role. */
-export async function getTeam(actor: Actor, teamId: string, ports: Pick<Ports, 'teams' | 'members'>) {
+export async function getTeam(
+  actor: Actor,
+  teamId: string,
+  ports: Pick<Ports, 'teams' | 'members'>,
+) {
   const { ref, team, me } = await requireMember(actor, teamId, ports);
   const members = await ports.members.list(ref);
   return {

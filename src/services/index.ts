@@ -18,8 +18,7 @@ export function createServices(ports: Ports) {
     listMyTeams: (actor: Actor) => listMyTeams(actor, ports),
     updateProfile: (actor: Actor, teamId: string, change: ProfileChange) =>
       updateProfile(actor, teamId, change, ports),
-    registerInstallation: (installation: Installation) =>
-      registerInstallation(installation, ports),
+    registerInstallation: (installation: Installation) => registerInstallation(installation, ports),
     deactivateTeam: (ref: TeamRef) => deactivateTeam(ref, ports),
     syncRoster: (ref: TeamRef, roster: readonly RosterEntry[], options: SyncRosterOptions) =>
       syncRoster(ref, roster, { ...ports, ...options }),

@@ -5,12 +5,16 @@ import type { TeamRef } from '../core/team/team';
  * `|` is our separator, so each part is percent-encoded (which escapes all of those).
  */
 export const encodeKey = (part: string) =>
-  encodeURIComponent(part).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  encodeURIComponent(part).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 
 export const decodeKey = (key: string) => decodeURIComponent(key);
 
 /** Every team-owned row lives in the team's partition. */
-export const teamPartition = (ref: TeamRef) => `${encodeKey(ref.tenantId)}|${encodeKey(ref.teamId)}`;
+export const teamPartition = (ref: TeamRef) =>
+  `${encodeKey(ref.tenantId)}|${encodeKey(ref.teamId)}`;
 
 /** Sorts newest first under the table's ascending row-key order. */
 export const invertedNumber = (n: number, width = 12) =>

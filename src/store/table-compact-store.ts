@@ -1,7 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { CompactVersion } from '../core/compact/compact';
 import type { CompactStore } from '../core/ports';
-import { insertRow, json, readPartition, str, type Row, type StoredRow } from './entity-io';
+import { insertRow, json, readPartition, str, type StoredRow } from './entity-io';
 import { invertedNumber, teamPartition } from './keys';
 
 const WHAT = 'The compact version';

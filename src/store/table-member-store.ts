@@ -3,7 +3,17 @@ import { isDomainError } from '../core/errors';
 import type { MemberStore } from '../core/ports';
 import type { Member, TeamRole } from '../core/team/member';
 import type { TeamRef } from '../core/team/team';
-import { bool, insertRow, json, readPartition, readRow, replaceRow, str, type Row, type StoredRow } from './entity-io';
+import {
+  bool,
+  insertRow,
+  json,
+  readPartition,
+  readRow,
+  replaceRow,
+  str,
+  type Row,
+  type StoredRow,
+} from './entity-io';
 import { encodeKey, teamPartition } from './keys';
 
 const WHAT = 'The member';
@@ -12,7 +22,10 @@ const WHAT = 'The member';
  * Members live in their team's partition. A second table indexes "which teams is this user in"
  * by user, so the personal tab never scans teams.
  */
-export function createTableMemberStore(members: TableClient, memberships: TableClient): MemberStore {
+export function createTableMemberStore(
+  members: TableClient,
+  memberships: TableClient,
+): MemberStore {
   return {
     async get(ref, userId) {
       const found = await readRow(members, teamPartition(ref), encodeKey(userId), WHAT);

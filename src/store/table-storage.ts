@@ -21,7 +21,9 @@ export interface TableStorage {
 
 const clientOptions = (connectionString: string) => ({
   // The local emulator speaks plain HTTP on loopback; a real account string says https.
-  allowInsecureConnection: /DefaultEndpointsProtocol=http;|TableEndpoint=http:/i.test(connectionString),
+  allowInsecureConnection: /DefaultEndpointsProtocol=http;|TableEndpoint=http:/i.test(
+    connectionString,
+  ),
   retryOptions: { maxRetries: 4, retryDelayInMs: 200, maxRetryDelayInMs: 4000 },
 });
 

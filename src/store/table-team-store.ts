@@ -1,7 +1,16 @@
 import type { TableClient } from '@azure/data-tables';
 import type { TeamStore, Versioned } from '../core/ports';
 import type { Team, TeamRef } from '../core/team/team';
-import { bool, insertRow, json, readRow, replaceRow, str, type Row, type StoredRow } from './entity-io';
+import {
+  bool,
+  insertRow,
+  json,
+  readRow,
+  replaceRow,
+  str,
+  type Row,
+  type StoredRow,
+} from './entity-io';
 import { teamPartition } from './keys';
 
 const ROW = 'team';
