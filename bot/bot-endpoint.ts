@@ -38,15 +38,24 @@ export function createBotEndpoint(options: BotEndpointOptions): RequestHandler {
       name: context.activity.name,
       error: error instanceof Error ? error.message : String(error),
     });
-    // An invoke expects an answer; for anything else an apology in the conversation is enough.
-    if (context.activity.type !== 'invoke') {
+    if (context.activity.type === 'message') {
+      // Someone wrote to the bot: tell them, rather than leave them waiting.
       await context
         .sendActivity('Sorry, Mutual could not handle that just now. Please try again.')
         .catch(() => undefined);
+      return;
     }
+    // A system event (install, roster change) or an invoke: answer an error status so Teams
+    // delivers it again, instead of posting an apology nobody asked for.
+    throw error;
   };
   const bot = new MutualBot(options);
   return async (req, res) => {
+    const type: unknown = (req.body as { type?: unknown } | undefined)?.type;
+    if (typeof type !== 'string' || type === '') {
+      res.status(400).json({ error: { code: 'invalid', message: 'The activity has no type.' } });
+      return;
+    }
     await adapter.process(req, res, (context) => bot.run(context));
   };
 }

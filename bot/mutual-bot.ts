@@ -7,6 +7,7 @@ import {
   type TeamInfo,
   type TurnContext,
 } from 'botbuilder';
+import type { RosterEntry } from '../src/core/team/member';
 import type { TeamRef } from '../src/core/team/team';
 import type { Services } from '../src/services';
 import {
@@ -15,7 +16,7 @@ import {
   type SourceMessage,
 } from './cards/ask-for-help-card';
 import { htmlToText } from './cards/escape';
-import { fetchMembers, fetchTeamRoster } from './roster';
+import { fetchTeamRoster, rosterEntryOf } from './roster';
 
 export interface MutualBotOptions {
   services: Services;
@@ -44,8 +45,11 @@ export class MutualBot extends TeamsActivityHandler {
         if (membersAdded.some((m) => m.id === botId)) {
           await this.install(context, ref, teamInfo.name ?? '');
         } else {
-          const people = membersAdded.filter((m) => m.id !== botId);
-          const entries = await fetchMembers(context, ref.teamId, people);
+          // botbuilder has already looked each new member up, so the accounts are complete.
+          const entries = membersAdded
+            .filter((m) => m.id !== botId)
+            .map(rosterEntryOf)
+            .filter((e): e is RosterEntry => e !== undefined);
           const change = await this.services.syncRoster(ref, entries, { complete: false });
           this.log('roster: members added', { teamId: ref.teamId, ...change });
         }

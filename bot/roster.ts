@@ -31,17 +31,3 @@ export async function fetchTeamRoster(
   } while (continuationToken);
   return roster;
 }
-
-/** Members named in a membersAdded event carry only ids; look each one up for name and email. */
-export async function fetchMembers(
-  context: TurnContext,
-  teamId: string,
-  accounts: readonly TeamsChannelAccount[],
-): Promise<RosterEntry[]> {
-  const entries = await Promise.all(
-    accounts.map(async (account) =>
-      rosterEntryOf(await TeamsInfo.getTeamMember(context, teamId, account.id)),
-    ),
-  );
-  return entries.filter((e): e is RosterEntry => e !== undefined);
-}

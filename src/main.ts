@@ -22,6 +22,7 @@ export type Log = (message: string, fields?: Record<string, unknown>) => void;
 
 export interface RunningServer {
   url: string;
+  port: number;
   stop(): Promise<void>;
 }
 
@@ -114,6 +115,7 @@ export async function start(config: Config, options: { log?: Log } = {}): Promis
 
     return {
       url,
+      port,
       async stop() {
         await new Promise<void>((done) => server.close(() => done()));
         server.closeAllConnections();

@@ -91,7 +91,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
 export function authenticate(verify: TokenVerifier): RequestHandler {
   return async (req, res, next) => {
     const header = req.headers.authorization ?? '';
-    const match = /^Bearer ([A-Za-z0-9\-_.]+)$/.exec(header);
+    const match = /^Bearer ([A-Za-z0-9\-_.]+)$/i.exec(header);
     if (!match?.[1]) {
       next(new AuthError('Sign in: the request has no bearer token.'));
       return;

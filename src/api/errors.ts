@@ -27,6 +27,7 @@ export function errorHandler(log: (message: string, error: unknown) => void): Er
       return;
     }
     if (error instanceof AuthError) {
+      res.setHeader('WWW-Authenticate', 'Bearer');
       res.status(401).json(errorBody('unauthorized', error.message));
       return;
     }
@@ -63,6 +64,12 @@ export function errorHandler(log: (message: string, error: unknown) => void): Er
     }
     if (parserError.type === 'encoding.unsupported' || parserError.type === 'charset.unsupported') {
       res.status(415).json(errorBody('invalid', 'Send the body as UTF-8 JSON.'));
+      return;
+    }
+    // Express's own 4xx errors, e.g. a path segment that is not valid percent-encoding.
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      res.status(400).json(errorBody('invalid', 'The request is malformed.'));
       return;
     }
     log('unhandled error in a request', error);
