@@ -1,0 +1,146 @@
+import {
+  Avatar,
+  Badge,
+  Body1,
+  Caption1,
+  Card,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { MeResSchema, MembersResSchema } from '../../api/contract';
+import { teamPath } from '../api-client';
+import { useAppContext } from '../app-context';
+import { PageLayout, PageSection } from '../components/page-layout';
+import { SkillList } from '../components/skill-list';
+import { EmptyState, ResourceView } from '../components/state-views';
+import { useResource } from '../use-resource';
+
+const useStyles = makeStyles({
+  profile: {
+    maxWidth: '720px',
+    padding: tokens.spacingHorizontalXL,
+    gap: tokens.spacingVerticalL,
+  },
+  top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
+  who: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  name: { margin: 0 },
+  detail: { color: tokens.colorNeutralForeground2 },
+  teams: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    maxWidth: '720px',
+  },
+  team: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  teamName: { flexGrow: 1 },
+});
+
+/** The signed-in person: their own member row in this team, and the teams they are in. */
+export function MePage() {
+  const styles = useStyles();
+  const { teamId } = useAppContext();
+  const profile = useResource(`me:${teamId ?? ''}`, async (api, signal) => {
+    const [me, members] = await Promise.all([
+      api.get('/api/me', MeResSchema, signal),
+      teamId ? api.get(teamPath(teamId, '/members'), MembersResSchema, signal) : null,
+    ]);
+    const row = members?.data.find((m) => m.id === me.data.user.id);
+    return { me: me.data, row };
+  });
+
+  return (
+    <PageLayout title="My profile" description="What your teammates see about you in Mutual.">
+      <ResourceView
+        handle={profile}
+        loadingLabel="Loading your profile…"
+        errorTitle="Your profile could not be loaded"
+      >
+        {({ me, row }) => (
+          <>
+            <Card className={styles.profile} aria-label="Your profile">
+              <div className={styles.top}>
+                <Avatar
+                  name={row?.name ?? me.user.name}
+                  color="colorful"
+                  size={56}
+                  aria-hidden="true"
+                />
+                <div className={styles.who}>
+                  <Title3 as="h2" className={styles.name}>
+                    {row?.name ?? (me.user.name || 'You')}
+                  </Title3>
+                  {row && (
+                    <Body1 className={styles.detail}>
+                      {row.department || 'No department'}
+                      {row.role === 'owner' ? ' · Team owner' : ' · Member'}
+                    </Body1>
+                  )}
+                  {row?.email && <Caption1 className={styles.detail}>{row.email}</Caption1>}
+                </div>
+              </div>
+              {row ? (
+                row.teaches.length === 0 && row.learns.length === 0 ? (
+                  <Body1 className={styles.detail}>
+                    You have not listed any skills yet. Skills you can teach and want to learn are
+                    what skill-share pairings are made from.
+                  </Body1>
+                ) : (
+                  <>
+                    <SkillList label="Can teach" skills={row.teaches} appearance="brand" />
+                    <SkillList label="Wants to learn" skills={row.learns} appearance="outline" />
+                  </>
+                )
+              ) : (
+                teamId && (
+                  <Body1 className={styles.detail}>
+                    You are not on this team’s roster yet. Mutual reads the roster from Teams; it
+                    updates when members join.
+                  </Body1>
+                )
+              )}
+            </Card>
+            <PageSection title="My teams">
+              {me.teams.length === 0 ? (
+                <EmptyState title="No teams yet">
+                  Mutual is not in any of your teams. Ask a team owner to add it in Teams.
+                </EmptyState>
+              ) : (
+                <ul className={styles.teams} aria-label="My teams">
+                  {me.teams.map((t) => (
+                    <li key={t.id} className={styles.team}>
+                      <Body1 className={styles.teamName}>{t.name}</Body1>
+                      {t.id === teamId && (
+                        <Badge appearance="outline" color="informative" size="small">
+                          Open now
+                        </Badge>
+                      )}
+                      <Badge
+                        appearance="tint"
+                        color={t.role === 'owner' ? 'brand' : 'subtle'}
+                        size="small"
+                      >
+                        {t.role === 'owner' ? 'Owner' : 'Member'}
+                      </Badge>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </PageSection>
+          </>
+        )}
+      </ResourceView>
+    </PageLayout>
+  );
+}
