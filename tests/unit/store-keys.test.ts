@@ -5,7 +5,7 @@ describe('table keys', () => {
   it('never lets a forbidden character reach a key, and round-trips', () => {
     const nasty = "19:a/b\\c#d?e|f\u0001g'h@thread.tacv2";
     const key = encodeKey(nasty);
-    const forbidden = [...key].filter((c) => '/\\#?|\''.includes(c) || c.charCodeAt(0) < 0x20);
+    const forbidden = [...key].filter((c) => "/\\#?|'".includes(c) || c.charCodeAt(0) < 0x20);
     expect(forbidden).toEqual([]);
     expect(decodeURIComponent(key)).toBe(nasty);
   });
