@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  TEAMS_PER_CONVERSATION,
+  TEAMS_PER_TENANT,
+  type RateWindow,
+} from './core/notify/rate-limit';
 
 /** The client id local-mode tokens are minted for; never accepted outside local mode. */
 export const LOCAL_CLIENT_ID = '00000000-0000-4000-8000-00000000c11e';
@@ -7,6 +12,12 @@ export type Mode = 'local' | 'teams';
 
 export interface Config {
   readonly mode: Mode;
+  readonly notify: {
+    readonly perConversation: readonly RateWindow[];
+    readonly perTenant: readonly RateWindow[];
+    readonly concurrency: number;
+    readonly maxAttempts: number;
+  };
   readonly port: number;
   readonly host: string;
   /** Where people reach the server (the tab's origin in Teams, or localhost). */
@@ -68,7 +79,31 @@ const EnvSchema = z.object({
   MICROSOFT_APP_TENANT_ID: optionalText,
   AAD_APP_CLIENT_ID: optionalText,
   ALLOWED_TENANTS: optionalText,
+  TEAMS_RATE_PER_CONVERSATION: optionalText,
+  TEAMS_RATE_PER_TENANT: optionalText,
+  NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
 });
+
+const RATE = /^(\d+)\/(\d+)(ms|s|m|h)$/;
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
+
+/** Reads rate limits written as `7/1s,8/2s,60/30s`: a count per span. */
+function parseRates(name: string, text: string | undefined, fallback: readonly RateWindow[]) {
+  if (text === undefined) return { windows: fallback };
+  const windows: RateWindow[] = [];
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const match = RATE.exec(part);
+    if (!match) return { problem: `${name}: "${part}" is not a rate like 7/1s or 1800/1h` };
+    windows.push({
+      limit: Number(match[1]),
+      windowMs: Number(match[2]) * UNIT_MS[match[3] as keyof typeof UNIT_MS],
+    });
+  }
+  if (windows.some((w) => w.limit < 1 || w.windowMs < 1))
+    return { problem: `${name}: counts and spans must be positive` };
+  return { windows };
+}
 
 /** Teams / Entra settings: giving any of them (or NODE_ENV=production) leaves local mode. */
 const TEAMS_SETTINGS = ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'AAD_APP_CLIENT_ID'] as const;
@@ -85,6 +120,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const e = parsed.data;
+  const perConversation = parseRates(
+    'TEAMS_RATE_PER_CONVERSATION',
+    e.TEAMS_RATE_PER_CONVERSATION,
+    TEAMS_PER_CONVERSATION,
+  );
+  const perTenant = parseRates('TEAMS_RATE_PER_TENANT', e.TEAMS_RATE_PER_TENANT, TEAMS_PER_TENANT);
+  const rateProblems = [perConversation.problem, perTenant.problem].filter((p): p is string => !!p);
+  if (rateProblems.length > 0) throw new ConfigError(rateProblems);
+  const notify = {
+    perConversation: perConversation.windows!,
+    perTenant: perTenant.windows!,
+    concurrency: e.NOTIFY_CONCURRENCY,
+    maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+  };
   const mode: Mode =
     e.MUTUAL_MODE ??
     (e.NODE_ENV === 'production' || TEAMS_SETTINGS.some((name) => e[name] !== undefined)
@@ -94,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (mode === 'local') {
     return Object.freeze<Config>({
       mode,
+      notify,
       port: e.PORT,
       // Local mode mints tokens for anyone who asks: it must never listen beyond loopback.
       host: '127.0.0.1',
@@ -123,6 +173,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
   return Object.freeze<Config>({
     mode,
+    notify,
     port: e.PORT,
     host: e.HOST ?? '0.0.0.0',
     publicUrl: e.TAB_ENDPOINT!.replace(/\/$/, ''),

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import express from 'express';
 import { createBotEndpoint } from '../bot/bot-endpoint';
+import { createNotifier } from '../bot/notifier';
 import { createApiRouter } from './api/api-router';
 import { createTokenVerifier, entraKeys } from './api/auth';
 import { errorHandler, notFoundRoute } from './api/errors';
@@ -12,7 +13,8 @@ import type { Clock } from './core/ports';
 import { createDevIssuer } from './local/dev-issuer';
 import { startEmulator, type RunningEmulator } from './local/emulator';
 import { createLocalConnector } from './local/local-connector';
-import { createLocalRoutes } from './local/local-routes';
+import { createNotificationWorker } from './jobs/notification-worker';
+import { createLocalRoutes, LOCAL_BOT_ID } from './local/local-routes';
 import { createSandboxStore } from './local/sandbox-store';
 import { seedDemoTeam } from './local/seed-demo-team';
 import { createServices } from './services';
@@ -49,7 +51,8 @@ export async function start(config: Config, options: { log?: Log } = {}): Promis
       tablePrefix: config.storage.tablePrefix,
     });
     await prepareStorage(storage);
-    const services = createServices(createTablePorts(storage, systemClock));
+    const ports = createTablePorts(storage, systemClock);
+    const services = createServices(ports);
 
     const local = config.mode === 'local';
     const issuer = local
@@ -77,12 +80,17 @@ export async function start(config: Config, options: { log?: Log } = {}): Promis
     );
 
     app.get('/healthz', async (_req, res) => {
-      try {
-        await storage.ping();
-        res.json({ status: 'ok', mode: config.mode, storage: 'ok' });
-      } catch {
-        res.status(503).json({ status: 'degraded', mode: config.mode, storage: 'unreachable' });
-      }
+      const [tables, queue] = await Promise.allSettled([storage.ping(), storage.queue.depth()]);
+      const ok = tables.status === 'fulfilled' && queue.status === 'fulfilled';
+      res.status(ok ? 200 : 503).json({
+        status: ok ? 'ok' : 'degraded',
+        mode: config.mode,
+        storage: tables.status === 'fulfilled' ? 'ok' : 'unreachable',
+        queue:
+          queue.status === 'fulfilled'
+            ? { state: 'ok', waiting: queue.value }
+            : { state: 'unreachable' },
+      });
     });
 
     if (issuer) {
@@ -111,12 +119,26 @@ export async function start(config: Config, options: { log?: Log } = {}): Promis
       const seeded = await seedDemoTeam(services, `${url}/local/connector/`);
       if (seeded) log('local: demo team seeded');
     }
+
+    const worker = createNotificationWorker({
+      ports,
+      notifier: createNotifier({ ...config.bot, botId: local ? LOCAL_BOT_ID : undefined }),
+      limits: config.notify,
+      maxAttempts: config.notify.maxAttempts,
+      concurrency: config.notify.concurrency,
+      claimMs: 60_000,
+      idleMs: 1_000,
+      random: Math.random,
+      log,
+    });
+    worker.start();
     log(`Mutual is running on ${url}`, { mode: config.mode });
 
     return {
       url,
       port,
       async stop() {
+        await worker.stop();
         await new Promise<void>((done) => server.close(() => done()));
         server.closeAllConnections();
         await emulator?.stop();

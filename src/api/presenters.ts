@@ -4,7 +4,8 @@ import type { CurrentCompact } from '../services/get-compact';
 import type { MyTeam } from '../services/list-my-teams';
 import type { getTeam } from '../services/get-team';
 import type { VerifiedUser } from './auth';
-import type { CompactDto, MeDto, MemberDto, TeamDto } from './contract';
+import type { CompactDto, DeadLetterDto, MeDto, MemberDto, TeamDto } from './contract';
+import type { DeadLetterView } from '../services/dead-letters';
 
 export const presentMember = (m: Member): MemberDto => ({
   id: m.userId,
@@ -47,3 +48,12 @@ export function presentCompact(current: CurrentCompact | undefined): CompactDto 
     clauses: version.clauses,
   };
 }
+
+export const presentDeadLetter = (d: DeadLetterView): DeadLetterDto => ({
+  notificationId: d.notificationId,
+  recipient: d.recipientName ?? 'Team channel',
+  summary: d.summary,
+  reason: d.reason,
+  attempts: d.attempts,
+  failedAt: d.failedAt,
+});

@@ -1,6 +1,9 @@
 import type { CompactVersion } from './compact/compact';
 import type { Member } from './team/member';
-import type { Team, TeamRef } from './team/team';
+import type { DeadLetter } from './notify/dead-letter';
+import type { ConversationState } from './notify/conversation-state';
+import type { Notification, NotificationRecord, OutgoingMessage } from './notify/notification';
+import type { ConversationAddress, Team, TeamRef } from './team/team';
 
 export interface Clock {
   now(): Date;
@@ -44,4 +47,77 @@ export interface Ports {
   teams: TeamStore;
   members: MemberStore;
   compacts: CompactStore;
+  notifications: NotificationStore;
+  deadLetters: DeadLetterStore;
+  conversations: ConversationStore;
+  queue: DeliveryQueue;
+}
+
+/** Every notification Mutual means to send, keyed by its deterministic id. */
+export interface NotificationStore {
+  /** Insert if absent: `created` is false when the same id was recorded before. */
+  record(
+    notification: Notification,
+  ): Promise<{ record: Versioned<NotificationRecord>; created: boolean }>;
+  get(team: TeamRef, id: string): Promise<Versioned<NotificationRecord> | undefined>;
+  update(record: NotificationRecord, etag: string): Promise<Versioned<NotificationRecord>>;
+}
+
+/** Notifications that kept failing, parked per team for the owner to retry or discard. */
+export interface DeadLetterStore {
+  /** Insert if absent. */
+  add(entry: DeadLetter): Promise<void>;
+  get(team: TeamRef, id: string): Promise<Versioned<DeadLetter> | undefined>;
+  list(team: TeamRef, limit: number): Promise<DeadLetter[]>;
+  remove(team: TeamRef, id: string, etag: string): Promise<void>;
+}
+
+/** Per team and target: the conversation to post in, and whether Teams still lets us. */
+export interface ConversationStore {
+  get(team: TeamRef, key: string): Promise<Versioned<ConversationState> | undefined>;
+  create(state: ConversationState): Promise<Versioned<ConversationState>>;
+  update(state: ConversationState, etag: string): Promise<Versioned<ConversationState>>;
+}
+
+/** The delivery queue: one message per notification to send. */
+export interface DeliveryQueue {
+  push(team: TeamRef, notificationId: string, delayMs?: number): Promise<void>;
+  receive(max: number, visibilityMs: number): Promise<QueuedDelivery[]>;
+  delete(delivery: QueuedDelivery): Promise<void>;
+  /** Hides a message again for `delayMs`, and returns it with its new receipt. */
+  delay(delivery: QueuedDelivery, delayMs: number): Promise<QueuedDelivery>;
+  /** Approximate number of messages waiting, for health. */
+  depth(): Promise<number>;
+}
+
+export interface QueuedDelivery {
+  messageId: string;
+  popReceipt: string;
+  team: TeamRef;
+  notificationId: string;
+  dequeueCount: number;
+}
+
+/** Sends through Teams' Bot Connector and reports what happened, without retrying itself. */
+export interface Notifier {
+  send(
+    tenantId: string,
+    address: ConversationAddress,
+    message: OutgoingMessage,
+  ): Promise<SendResult>;
+  openPersonalChat(tenantId: string, serviceUrl: string, botUserId: string): Promise<SendResult>;
+}
+
+export interface SendResult {
+  /** HTTP status, or undefined when no answer came (network failure, timeout). */
+  status: number | undefined;
+  retryAfterMs?: number;
+  /** The activity id for a send; the conversation id for openPersonalChat. */
+  id?: string;
+}
+
+/** A named lease, so one instance at a time runs what must not run twice. */
+export interface LeaseStore {
+  tryAcquire(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  release(name: string, holder: string): Promise<void>;
 }

@@ -1,6 +1,9 @@
 import type { Ports } from '../core/ports';
 import type { Actor, TeamRef } from '../core/team/team';
 import type { RosterEntry } from '../core/team/member';
+import type { Notification } from '../core/notify/notification';
+import { discardDeadLetter, listDeadLetters, retryDeadLetter } from './dead-letters';
+import { enqueueNotifications } from './enqueue-notifications';
 import { getCompact } from './get-compact';
 import { getTeam } from './get-team';
 import { listMembers } from './list-members';
@@ -23,6 +26,13 @@ export function createServices(ports: Ports) {
     syncRoster: (ref: TeamRef, roster: readonly RosterEntry[], options: SyncRosterOptions) =>
       syncRoster(ref, roster, { ...ports, ...options }),
     removeMembers: (ref: TeamRef, userIds: readonly string[]) => removeMembers(ref, userIds, ports),
+    enqueueNotifications: (notifications: readonly Notification[]) =>
+      enqueueNotifications(notifications, ports),
+    listDeadLetters: (actor: Actor, teamId: string) => listDeadLetters(actor, teamId, ports),
+    retryDeadLetter: (actor: Actor, teamId: string, notificationId: string) =>
+      retryDeadLetter(actor, teamId, notificationId, ports),
+    discardDeadLetter: (actor: Actor, teamId: string, notificationId: string) =>
+      discardDeadLetter(actor, teamId, notificationId, ports),
   };
 }
 

@@ -3,7 +3,9 @@ import { templateVersion } from '../core/compact/template';
 import type { Ports } from '../core/ports';
 import type { RosterEntry } from '../core/team/member';
 import type { ConversationAddress, Team, TeamRef } from '../core/team/team';
+import { targetKey } from '../core/notify/notification';
 import { retryOnConflict } from './retry-on-conflict';
+import { reviveConversation } from './revive-conversation';
 import { syncRoster, type RosterChange } from './sync-roster';
 
 export interface Installation {
@@ -21,7 +23,7 @@ export interface Installation {
  */
 export async function registerInstallation(
   installation: Installation,
-  ports: Pick<Ports, 'teams' | 'members' | 'compacts' | 'clock'>,
+  ports: Pick<Ports, 'teams' | 'members' | 'compacts' | 'conversations' | 'clock'>,
 ): Promise<{ team: Team; roster: RosterChange }> {
   const now = ports.clock.now().toISOString();
   const team = await retryOnConflict(async () => {
@@ -51,6 +53,8 @@ export async function registerInstallation(
     entry.userId === installation.installedBy ? { ...entry, role: 'owner' as const } : entry,
   );
   const change = await syncRoster(installation.ref, roster, { ...ports, complete: true });
+  // Added back after a removal: the channel may receive notifications again.
+  await reviveConversation(installation.ref, targetKey({ kind: 'channel' }), ports);
 
   if (!(await ports.compacts.current(installation.ref))) {
     try {

@@ -1,7 +1,9 @@
 import type { Ports } from '../core/ports';
 import type { Member, RosterEntry } from '../core/team/member';
 import type { TeamRef } from '../core/team/team';
+import { targetKey } from '../core/notify/notification';
 import { retryOnConflict } from './retry-on-conflict';
+import { reviveConversation } from './revive-conversation';
 
 export interface SyncRosterOptions {
   /** A full roster from Teams: members not in it have left. A partial one only adds. */
@@ -14,7 +16,7 @@ export interface RosterChange {
   removed: number;
 }
 
-type RosterPorts = Pick<Ports, 'members' | 'clock'>;
+type RosterPorts = Pick<Ports, 'members' | 'conversations' | 'clock'>;
 
 /**
  * Brings the stored roster in line with what Teams reports. Profiles (department, skills) are the
@@ -87,6 +89,8 @@ async function upsertMember(
     };
     if (sameRosterFields(current, next)) return 'unchanged';
     await ports.members.update(ref, next, row.etag);
+    if (!current.active)
+      await reviveConversation(ref, targetKey({ kind: 'member', userId: entry.userId }), ports);
     return 'updated';
   });
 }

@@ -1,16 +1,29 @@
-import type { Clock, Ports } from '../core/ports';
+import type { Clock, LeaseStore, Ports } from '../core/ports';
 import { createTableCompactStore } from './table-compact-store';
+import { createTableConversationStore } from './table-conversation-store';
+import { createTableDeadLetterStore } from './table-dead-letter-store';
+import { createTableLeaseStore } from './table-lease-store';
 import { createTableMemberStore } from './table-member-store';
+import { createTableNotificationStore } from './table-notification-store';
 import type { TableStorage } from './table-storage';
 import { createTableTeamStore } from './table-team-store';
 
-/** The ports backed by Azure Table Storage. */
-export function createTablePorts(storage: TableStorage, clock: Clock): Ports {
+export interface StoragePorts extends Ports {
+  leases: LeaseStore;
+}
+
+/** The ports backed by Azure Table Storage and the notification queue. */
+export function createTablePorts(storage: TableStorage, clock: Clock): StoragePorts {
   return {
     clock,
     teams: createTableTeamStore(storage.table('teams')),
     members: createTableMemberStore(storage.table('members'), storage.table('memberships')),
     compacts: createTableCompactStore(storage.table('compacts')),
+    notifications: createTableNotificationStore(storage.table('notifications')),
+    deadLetters: createTableDeadLetterStore(storage.table('deadletters')),
+    conversations: createTableConversationStore(storage.table('conversations')),
+    leases: createTableLeaseStore(storage.table('leases'), clock),
+    queue: storage.queue,
   };
 }
 

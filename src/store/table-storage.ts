@@ -1,8 +1,19 @@
 import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { narrow } from './entity-io';
+import { createDeliveryQueue } from './queue-delivery-queue';
 
 /** One table per entity kind (ARCHITECTURE.md "Data"). */
-export const tableKinds = ['teams', 'members', 'memberships', 'compacts', 'sandbox'] as const;
+export const tableKinds = [
+  'teams',
+  'members',
+  'memberships',
+  'compacts',
+  'notifications',
+  'deadletters',
+  'conversations',
+  'leases',
+  'sandbox',
+] as const;
 export type TableKind = (typeof tableKinds)[number];
 
 export interface TableStorageOptions {
@@ -13,7 +24,9 @@ export interface TableStorageOptions {
 
 export interface TableStorage {
   table(kind: TableKind): TableClient;
-  /** Creates any missing table; safe to run on every start. */
+  /** The notification queue in the same account. */
+  queue: ReturnType<typeof createDeliveryQueue>;
+  /** Creates any missing table and the queue; safe to run on every start. */
   ensureTables(): Promise<void>;
   /** A cheap round trip for `/healthz`. */
   ping(): Promise<void>;
@@ -48,8 +61,11 @@ export function createTableStorage(options: TableStorageOptions): TableStorage {
     }
     return client;
   };
+  // Queue names allow lower-case letters, digits and dashes only.
+  const queue = createDeliveryQueue(connectionString, `${tablePrefix.toLowerCase()}notifications`);
   return {
     table,
+    queue,
     async ensureTables() {
       try {
         // createTable treats "already exists" as success.
@@ -57,6 +73,7 @@ export function createTableStorage(options: TableStorageOptions): TableStorage {
       } catch (error) {
         throw narrow(error, 'A storage table');
       }
+      await queue.ensure();
     },
     async ping() {
       try {

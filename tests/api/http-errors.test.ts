@@ -36,7 +36,12 @@ test('/healthz answers 200 with status ok while storage answers', async () => {
   const res = await request('/healthz');
 
   expect(res.status).toBe(200);
-  expect(res.body).toEqual({ status: 'ok', mode: 'local', storage: 'ok' });
+  expect(res.body).toEqual({
+    status: 'ok',
+    mode: 'local',
+    storage: 'ok',
+    queue: { state: 'ok', waiting: expect.any(Number) },
+  });
 });
 
 describe('bodies the server cannot use', () => {

@@ -106,6 +106,11 @@ test('the server in teams mode still answers its health check', async () => {
   const res = await fetch(`${loopbackUrl}/healthz`);
 
   expect(res.status).toBe(200);
-  expect(await res.json()).toEqual({ status: 'ok', mode: 'teams', storage: 'ok' });
+  expect(await res.json()).toEqual({
+    status: 'ok',
+    mode: 'teams',
+    storage: 'ok',
+    queue: { state: 'ok', waiting: expect.any(Number) },
+  });
   expect(server.url).toBe('https://mutual.test.example');
 });

@@ -116,7 +116,7 @@ describe('the table stores against the storage emulator', () => {
     const { createTableStorage } = await import('../../src/store');
     const storage = createTableStorage({
       connectionString:
-        'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;',
+        'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;QueueEndpoint=http://127.0.0.1:9/devstoreaccount1;',
       tablePrefix: 'down',
     });
     expect(await codeOf(storage.ping())).toBe('unavailable');

@@ -1,5 +1,8 @@
 import { conflict } from '../../src/core/errors';
 import type { CompactVersion } from '../../src/core/compact/compact';
+import type { ConversationState } from '../../src/core/notify/conversation-state';
+import type { DeadLetter } from '../../src/core/notify/dead-letter';
+import type { NotificationRecord } from '../../src/core/notify/notification';
 import type {
   Clock,
   CompactStore,
@@ -79,7 +82,122 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
     },
   };
 
-  return { clock, teams: teamStore, members: memberStore, compacts: compactStore };
+  const keyed = <T>() => {
+    const rows = new Map<string, Versioned<T>>();
+    return {
+      get: (key: string) => clone(rows.get(key)),
+      create: (key: string, value: T) => {
+        if (rows.has(key)) throw conflict('exists');
+        const row = { value: clone(value), etag: nextEtag() };
+        rows.set(key, row);
+        return clone(row);
+      },
+      update: (key: string, value: T, etag: string) => {
+        if (rows.get(key)?.etag !== etag) throw conflict('stale');
+        const row = { value: clone(value), etag: nextEtag() };
+        rows.set(key, row);
+        return clone(row);
+      },
+      remove: (key: string, etag: string) => {
+        if (rows.get(key)?.etag !== etag) throw conflict('stale');
+        rows.delete(key);
+      },
+      values: () => [...rows.values()].map((r) => clone(r.value)),
+    };
+  };
+  const notes = keyed<NotificationRecord>();
+  const dead = keyed<DeadLetter>();
+  const convs = keyed<ConversationState>();
+  const queued: {
+    id: string;
+    team: TeamRef;
+    notificationId: string;
+    visibleAt: number;
+    count: number;
+  }[] = [];
+  let queueCounter = 0;
+
+  return {
+    clock,
+    teams: teamStore,
+    members: memberStore,
+    compacts: compactStore,
+    notifications: {
+      get: async (team, id) => notes.get(`${teamKey(team)}|${id}`),
+      record: async (n) => {
+        const key = `${teamKey(n.team)}|${n.id}`;
+        const existing = notes.get(key);
+        if (existing) return { record: existing, created: false };
+        const record = notes.create(key, {
+          ...n,
+          status: 'pending',
+          attempts: 0,
+          lastError: '',
+          sentAt: '',
+          claimedUntil: '',
+        });
+        return { record, created: true };
+      },
+      update: async (r, etag) => notes.update(`${teamKey(r.team)}|${r.id}`, r, etag),
+    },
+    deadLetters: {
+      add: async (entry) => {
+        const key = `${teamKey(entry.team)}|${entry.notificationId}`;
+        if (!dead.get(key)) dead.create(key, entry);
+      },
+      get: async (team, id) => dead.get(`${teamKey(team)}|${id}`),
+      list: async (team, limit) =>
+        dead
+          .values()
+          .filter((d) => teamKey(d.team) === teamKey(team))
+          .slice(0, limit),
+      remove: async (team, id, etag) => dead.remove(`${teamKey(team)}|${id}`, etag),
+    },
+    conversations: {
+      get: async (team, key) => convs.get(`${teamKey(team)}|${key}`),
+      create: async (state) => convs.create(`${teamKey(state.team)}|${state.key}`, state),
+      update: async (state, etag) =>
+        convs.update(`${teamKey(state.team)}|${state.key}`, state, etag),
+    },
+    queue: {
+      push: async (team, notificationId, delayMs = 0) => {
+        queued.push({
+          id: String(++queueCounter),
+          team,
+          notificationId,
+          visibleAt: clock.now().getTime() + delayMs,
+          count: 0,
+        });
+      },
+      receive: async (max, visibilityMs) => {
+        const now = clock.now().getTime();
+        return queued
+          .filter((q) => q.visibleAt <= now)
+          .slice(0, max)
+          .map((q) => {
+            q.visibleAt = now + visibilityMs;
+            q.count++;
+            return {
+              messageId: q.id,
+              popReceipt: `${q.id}:${q.count}`,
+              team: q.team,
+              notificationId: q.notificationId,
+              dequeueCount: q.count,
+            };
+          });
+      },
+      delete: async (d) => {
+        const i = queued.findIndex((q) => q.id === d.messageId);
+        if (i >= 0) queued.splice(i, 1);
+      },
+      delay: async (d, delayMs) => {
+        const q = queued.find((x) => x.id === d.messageId);
+        if (q) q.visibleAt = clock.now().getTime() + delayMs;
+        return d;
+      },
+      depth: async () => queued.length,
+    },
+  };
 }
 
 const clone = <T>(value: T): T => (value === undefined ? value : structuredClone(value));

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import type { Services } from '../../services';
 import { userOf } from '../auth';
-import { TeamIdSchema } from '../contract';
-import { presentCompact, presentMember, presentTeam } from '../presenters';
+import { NotificationIdSchema, TeamIdSchema } from '../contract';
+import { presentCompact, presentDeadLetter, presentMember, presentTeam } from '../presenters';
 
 /** `/api/teams/:teamId/...`: every route goes through a service that checks the roster. */
 export function teamRoutes(services: Services): Router {
@@ -23,6 +23,26 @@ export function teamRoutes(services: Services): Router {
   router.get('/:teamId/compact', async (req, res) => {
     const compact = await services.getCompact(userOf(res.locals), teamIdOf(req.params));
     res.json({ data: presentCompact(compact) });
+  });
+
+  const notificationIdOf = (params: Record<string, string | string[] | undefined>) =>
+    NotificationIdSchema.parse(params.notificationId);
+
+  router.get('/:teamId/dead-letters', async (req, res) => {
+    const entries = await services.listDeadLetters(userOf(res.locals), teamIdOf(req.params));
+    res.json({ data: entries.map(presentDeadLetter) });
+  });
+
+  router.post('/:teamId/dead-letters/:notificationId/retry', async (req, res) => {
+    const notificationId = notificationIdOf(req.params);
+    await services.retryDeadLetter(userOf(res.locals), teamIdOf(req.params), notificationId);
+    res.json({ data: { notificationId } });
+  });
+
+  router.delete('/:teamId/dead-letters/:notificationId', async (req, res) => {
+    const notificationId = notificationIdOf(req.params);
+    await services.discardDeadLetter(userOf(res.locals), teamIdOf(req.params), notificationId);
+    res.json({ data: { notificationId } });
   });
 
   return router;

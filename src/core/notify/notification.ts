@@ -1,0 +1,50 @@
+import type { TeamRef } from '../team/team';
+
+/** Where a notification goes: the team's channel, or a member's 1:1 chat with the bot. */
+export type NotificationTarget = { kind: 'channel' } | { kind: 'member'; userId: string };
+
+/** What the bot posts: text, and optionally one Adaptive Card. */
+export interface OutgoingMessage {
+  text: string;
+  card?: Record<string, unknown>;
+}
+
+/**
+ * One proactive message. The id is deterministic (derived from what caused it, e.g. a round and a
+ * member), so producing the same notification twice is recognised and it is sent once.
+ */
+export interface Notification {
+  id: string;
+  team: TeamRef;
+  target: NotificationTarget;
+  message: OutgoingMessage;
+  createdAt: string;
+}
+
+export type NotificationStatus = 'pending' | 'sent' | 'dropped' | 'dead_letter';
+
+export interface NotificationRecord extends Notification {
+  status: NotificationStatus;
+  attempts: number;
+  lastError: string;
+  sentAt: string;
+  /** While a worker is sending it, until when (ISO); empty when nobody is. */
+  claimedUntil: string;
+}
+
+/** At most this many tries before a notification is parked in the dead-letter list. */
+export const DEFAULT_MAX_ATTEMPTS = 8;
+
+const ID_PART = /^[A-Za-z0-9._:@-]{1,200}$/;
+
+/** Builds a deterministic notification id from its cause, e.g. `notificationId('round', id, user)`. */
+export function notificationId(...parts: string[]): string {
+  for (const part of parts)
+    if (!ID_PART.test(part))
+      throw new Error(`notification id part "${part}" has unsafe characters`);
+  return parts.join('~');
+}
+
+/** The key rate limits and dead-marking use for a target within a team. */
+export const targetKey = (target: NotificationTarget) =>
+  target.kind === 'channel' ? 'channel' : `member:${target.userId}`;

@@ -1,0 +1,68 @@
+import { SlidingWindows, type RateWindow } from '../core/notify/rate-limit';
+
+export interface RateGateOptions {
+  perConversation: readonly RateWindow[];
+  perTenant: readonly RateWindow[];
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+/**
+ * Holds each send until it fits under its conversation's and its tenant's limits, and keeps a
+ * conversation quiet while Teams asked us to wait (a 429's Retry-After).
+ */
+export class RateGate {
+  private readonly conversations = new Map<string, SlidingWindows>();
+  private readonly tenants = new Map<string, SlidingWindows>();
+  private readonly pausedUntil = new Map<string, number>();
+  private readonly options: RateGateOptions;
+  private sinceSweep = 0;
+
+  constructor(options: RateGateOptions) {
+    this.options = options;
+  }
+
+  /** Resolves when one more request to `conversation` in `tenant` may go, and counts it. */
+  async pass(tenant: string, conversation: string): Promise<void> {
+    const conv = this.limiter(this.conversations, conversation, this.options.perConversation);
+    const ten = this.limiter(this.tenants, tenant, this.options.perTenant);
+    for (;;) {
+      const now = this.options.now();
+      const at = Math.max(
+        conv.nextAllowedAt(now),
+        ten.nextAllowedAt(now),
+        this.pausedUntil.get(conversation) ?? 0,
+      );
+      if (at <= now) {
+        conv.record(now);
+        ten.record(now);
+        this.sweep(now);
+        return;
+      }
+      await this.options.sleep(at - now);
+    }
+  }
+
+  /** Teams throttled this conversation: send nothing more to it for `ms`. */
+  pause(conversation: string, ms: number): void {
+    const until = this.options.now() + ms;
+    this.pausedUntil.set(conversation, Math.max(until, this.pausedUntil.get(conversation) ?? 0));
+  }
+
+  private limiter(map: Map<string, SlidingWindows>, key: string, windows: readonly RateWindow[]) {
+    let limiter = map.get(key);
+    if (!limiter) map.set(key, (limiter = new SlidingWindows(windows)));
+    return limiter;
+  }
+
+  /** Forgets conversations that have been quiet for longer than any window. */
+  private sweep(now: number) {
+    if (++this.sinceSweep < 1000) return;
+    this.sinceSweep = 0;
+    for (const [key, limiter] of this.conversations)
+      if (limiter.idleAt(now) && (this.pausedUntil.get(key) ?? 0) <= now) {
+        this.conversations.delete(key);
+        this.pausedUntil.delete(key);
+      }
+  }
+}

@@ -1,0 +1,75 @@
+import type { TableClient } from '@azure/data-tables';
+import { isDomainError } from '../core/errors';
+import type { NotificationRecord, Notification } from '../core/notify/notification';
+import type { NotificationStore, Versioned } from '../core/ports';
+import { insertRow, json, readRow, replaceRow, str, type Row, type StoredRow } from './entity-io';
+import { encodeKey, teamPartition } from './keys';
+
+const WHAT = 'The notification';
+
+/** Notifications in their team's partition, keyed by their deterministic id. */
+export function createTableNotificationStore(client: TableClient): NotificationStore {
+  const get = async (team: Notification['team'], id: string) => {
+    const found = await readRow(client, teamPartition(team), encodeKey(id), WHAT);
+    return found && { value: fromRow(found.row), etag: found.etag };
+  };
+  return {
+    get,
+    async record(notification) {
+      const record: NotificationRecord = {
+        ...notification,
+        status: 'pending',
+        attempts: 0,
+        lastError: '',
+        sentAt: '',
+        claimedUntil: '',
+      };
+      try {
+        const etag = await insertRow(client, toRow(record), WHAT);
+        return { record: { value: record, etag }, created: true };
+      } catch (error) {
+        if (!isDomainError(error) || error.code !== 'conflict') throw error;
+        const existing = await get(notification.team, notification.id);
+        if (!existing) throw error;
+        return { record: existing, created: false };
+      }
+    },
+    async update(record, etag): Promise<Versioned<NotificationRecord>> {
+      return { value: record, etag: await replaceRow(client, toRow(record), etag, WHAT) };
+    },
+  };
+}
+
+function toRow(r: NotificationRecord): Row {
+  return {
+    partitionKey: teamPartition(r.team),
+    rowKey: encodeKey(r.id),
+    id: r.id,
+    tenantId: r.team.tenantId,
+    teamId: r.team.teamId,
+    target: JSON.stringify(r.target),
+    message: JSON.stringify(r.message),
+    createdAt: r.createdAt,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.lastError,
+    sentAt: r.sentAt,
+    claimedUntil: r.claimedUntil,
+  };
+}
+
+function fromRow(row: StoredRow): NotificationRecord {
+  const status = str(row, 'status') as NotificationRecord['status'];
+  return {
+    id: str(row, 'id'),
+    team: { tenantId: str(row, 'tenantId'), teamId: str(row, 'teamId') },
+    target: json(row, 'target', { kind: 'channel' }),
+    message: json(row, 'message', { text: '' }),
+    createdAt: str(row, 'createdAt'),
+    status,
+    attempts: Number(row.attempts ?? 0),
+    lastError: str(row, 'lastError'),
+    sentAt: str(row, 'sentAt'),
+    claimedUntil: str(row, 'claimedUntil'),
+  };
+}
