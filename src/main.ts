@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import express from 'express';
-import { createBotEndpoint } from '../bot/bot-endpoint';
+import { createBot } from '../bot/bot-endpoint';
 import { createNotifier } from '../bot/notifier';
 import { createApiRouter } from './api/api-router';
 import { createTokenVerifier, entraKeys } from './api/auth';
@@ -14,6 +16,7 @@ import { createDevIssuer } from './local/dev-issuer';
 import { startEmulator, type RunningEmulator } from './local/emulator';
 import { createLocalConnector } from './local/local-connector';
 import { createNotificationWorker } from './jobs/notification-worker';
+import { createScheduler } from './jobs/scheduler';
 import { createLocalRoutes, LOCAL_BOT_ID } from './local/local-routes';
 import { createSandboxStore } from './local/sandbox-store';
 import { seedDemoTeam } from './local/seed-demo-team';
@@ -73,11 +76,8 @@ export async function start(config: Config, options: { log?: Log } = {}): Promis
     app.set('trust proxy', local ? false : 1);
     app.use(securityHeaders);
 
-    app.post(
-      '/api/messages',
-      express.json({ limit: '256kb' }),
-      createBotEndpoint({ services, credentials: config.bot, publicUrl: config.publicUrl, log }),
-    );
+    const bot = createBot({ services, credentials: config.bot, publicUrl: config.publicUrl, log });
+    app.post('/api/messages', express.json({ limit: '256kb' }), bot.endpoint);
 
     app.get('/healthz', async (_req, res) => {
       const [tables, queue] = await Promise.allSettled([storage.ping(), storage.queue.depth()]);
@@ -132,13 +132,24 @@ export async function start(config: Config, options: { log?: Log } = {}): Promis
       log,
     });
     worker.start();
+    const scheduler = createScheduler({
+      ports,
+      handlers: bot.jobHandlers,
+      instanceId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
+      leaseMs: 60_000,
+      tickMs: 15_000,
+      maxAttempts: 6,
+      random: Math.random,
+      log,
+    });
+    scheduler.start();
     log(`Mutual is running on ${url}`, { mode: config.mode });
 
     return {
       url,
       port,
       async stop() {
-        await worker.stop();
+        await Promise.all([scheduler.stop(), worker.stop()]);
         await new Promise<void>((done) => server.close(() => done()));
         server.closeAllConnections();
         await emulator?.stop();

@@ -3,6 +3,7 @@ import type { Member } from './team/member';
 import type { DeadLetter } from './notify/dead-letter';
 import type { ConversationState } from './notify/conversation-state';
 import type { Notification, NotificationRecord, OutgoingMessage } from './notify/notification';
+import type { ScheduledJob } from './schedule/scheduled-job';
 import type { ConversationAddress, Team, TeamRef } from './team/team';
 
 export interface Clock {
@@ -51,6 +52,7 @@ export interface Ports {
   deadLetters: DeadLetterStore;
   conversations: ConversationStore;
   queue: DeliveryQueue;
+  schedule: ScheduleStore;
 }
 
 /** Every notification Mutual means to send, keyed by its deterministic id. */
@@ -120,4 +122,21 @@ export interface SendResult {
 export interface LeaseStore {
   tryAcquire(name: string, holder: string, ttlMs: number): Promise<boolean>;
   release(name: string, holder: string): Promise<void>;
+}
+
+/** Due work, filed by due hour. */
+export interface ScheduleStore {
+  /** Insert if absent. */
+  add(job: ScheduledJob): Promise<void>;
+  /** Jobs in `bucket` due at or before `now`, oldest first. */
+  due(bucket: string, now: Date, limit: number): Promise<Versioned<ScheduledJob>[]>;
+  /** Whether anything is left in `bucket`, due or not. */
+  isEmpty(bucket: string): Promise<boolean>;
+  /** Done: removed, if nobody changed it meanwhile. */
+  complete(job: ScheduledJob, etag: string): Promise<void>;
+  /** Failed: kept with the error, tried again no earlier than `notBefore`. */
+  fail(job: ScheduledJob, etag: string, error: string, notBefore: Date): Promise<void>;
+  /** The oldest bucket that may still hold work. */
+  cursor(): Promise<Versioned<string> | undefined>;
+  setCursor(bucket: string, etag: string | undefined): Promise<void>;
 }

@@ -5,6 +5,7 @@ import type { Notification } from '../core/notify/notification';
 import { discardDeadLetter, listDeadLetters, retryDeadLetter } from './dead-letters';
 import { enqueueNotifications } from './enqueue-notifications';
 import { getCompact } from './get-compact';
+import { scheduleRosterRefresh } from './schedule-roster-refresh';
 import { getTeam } from './get-team';
 import { listMembers } from './list-members';
 import { listMyTeams } from './list-my-teams';
@@ -26,6 +27,12 @@ export function createServices(ports: Ports) {
     syncRoster: (ref: TeamRef, roster: readonly RosterEntry[], options: SyncRosterOptions) =>
       syncRoster(ref, roster, { ...ports, ...options }),
     removeMembers: (ref: TeamRef, userIds: readonly string[]) => removeMembers(ref, userIds, ports),
+    /** The team if Mutual is installed in it; for the bot and jobs, which act for no user. */
+    installedTeam: async (ref: TeamRef) => {
+      const team = await ports.teams.get(ref);
+      return team?.value.active ? team.value : undefined;
+    },
+    scheduleRosterRefresh: (ref: TeamRef) => scheduleRosterRefresh(ref, ports),
     enqueueNotifications: (notifications: readonly Notification[]) =>
       enqueueNotifications(notifications, ports),
     listDeadLetters: (actor: Actor, teamId: string) => listDeadLetters(actor, teamId, ports),

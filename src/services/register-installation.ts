@@ -6,6 +6,7 @@ import type { ConversationAddress, Team, TeamRef } from '../core/team/team';
 import { targetKey } from '../core/notify/notification';
 import { retryOnConflict } from './retry-on-conflict';
 import { reviveConversation } from './revive-conversation';
+import { scheduleRosterRefresh } from './schedule-roster-refresh';
 import { syncRoster, type RosterChange } from './sync-roster';
 
 export interface Installation {
@@ -23,7 +24,7 @@ export interface Installation {
  */
 export async function registerInstallation(
   installation: Installation,
-  ports: Pick<Ports, 'teams' | 'members' | 'compacts' | 'conversations' | 'clock'>,
+  ports: Pick<Ports, 'teams' | 'members' | 'compacts' | 'conversations' | 'schedule' | 'clock'>,
 ): Promise<{ team: Team; roster: RosterChange }> {
   const now = ports.clock.now().toISOString();
   const team = await retryOnConflict(async () => {
@@ -55,6 +56,7 @@ export async function registerInstallation(
   const change = await syncRoster(installation.ref, roster, { ...ports, complete: true });
   // Added back after a removal: the channel may receive notifications again.
   await reviveConversation(installation.ref, targetKey({ kind: 'channel' }), ports);
+  await scheduleRosterRefresh(installation.ref, ports);
 
   if (!(await ports.compacts.current(installation.ref))) {
     try {

@@ -6,6 +6,7 @@ import { createTableLeaseStore } from './table-lease-store';
 import { createTableMemberStore } from './table-member-store';
 import { createTableNotificationStore } from './table-notification-store';
 import type { TableStorage } from './table-storage';
+import { createTableScheduleStore } from './table-schedule-store';
 import { createTableTeamStore } from './table-team-store';
 
 export interface StoragePorts extends Ports {
@@ -23,6 +24,7 @@ export function createTablePorts(storage: TableStorage, clock: Clock): StoragePo
     deadLetters: createTableDeadLetterStore(storage.table('deadletters')),
     conversations: createTableConversationStore(storage.table('conversations')),
     leases: createTableLeaseStore(storage.table('leases'), clock),
+    schedule: createTableScheduleStore(storage.table('schedule')),
     queue: storage.queue,
   };
 }

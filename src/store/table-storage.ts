@@ -12,6 +12,7 @@ export const tableKinds = [
   'deadletters',
   'conversations',
   'leases',
+  'schedule',
   'sandbox',
 ] as const;
 export type TableKind = (typeof tableKinds)[number];

@@ -3,6 +3,7 @@ import type { CompactVersion } from '../../src/core/compact/compact';
 import type { ConversationState } from '../../src/core/notify/conversation-state';
 import type { DeadLetter } from '../../src/core/notify/dead-letter';
 import type { NotificationRecord } from '../../src/core/notify/notification';
+import { hourBucket, type ScheduledJob } from '../../src/core/schedule/scheduled-job';
 import type {
   Clock,
   CompactStore,
@@ -108,6 +109,8 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
   const notes = keyed<NotificationRecord>();
   const dead = keyed<DeadLetter>();
   const convs = keyed<ConversationState>();
+  const jobs = keyed<ScheduledJob>();
+  const cursor = keyed<string>();
   const queued: {
     id: string;
     team: TeamRef;
@@ -196,6 +199,30 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
         return d;
       },
       depth: async () => queued.length,
+    },
+    schedule: {
+      add: async (job) => {
+        if (!jobs.get(job.id)) jobs.create(job.id, job);
+      },
+      due: async (bucket, now, limit) =>
+        jobs
+          .values()
+          .filter(
+            (j) => hourBucket(new Date(j.dueAt)) === bucket && Date.parse(j.dueAt) <= now.getTime(),
+          )
+          .slice(0, limit)
+          .map((value) => jobs.get(value.id)!),
+      isEmpty: async (bucket) =>
+        !jobs.values().some((j) => hourBucket(new Date(j.dueAt)) === bucket),
+      complete: async (job, etag) => jobs.remove(job.id, etag),
+      fail: async (job, etag, error) => {
+        jobs.update(job.id, { ...job, attempts: job.attempts + 1, lastError: error }, etag);
+      },
+      cursor: async () => cursor.get('cursor'),
+      setCursor: async (bucket, etag) => {
+        if (etag) cursor.update('cursor', bucket, etag);
+        else cursor.create('cursor', bucket);
+      },
     },
   };
 }

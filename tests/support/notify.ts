@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import type { TeamRef } from '../../src/core/team/team';
+import { DEMO_PEOPLE, DEMO_TEAM } from '../../src/local/demo-team';
+import { createTablePorts, createTableStorage } from '../../src/store';
+
+export interface ServerStorage {
+  /** The storage the server under test uses (its AZURE_STORAGE_CONNECTION_STRING). */
+  connectionString: string;
+  /** Its STORAGE_TABLE_PREFIX. */
+  tablePrefix: string;
+}
+
+/**
+ * Leaves a notification in the dead-letter table exactly as the worker does after giving up on
+ * it (recorded, then parked), so tab and API tests can show, retry and discard a real entry.
+ * Returns the notification id.
+ */
+export async function parkTestNotification(
+  server: ServerStorage,
+  opts: { summary: string; team?: TeamRef; userId?: string },
+): Promise<string> {
+  const storage = createTableStorage(server);
+  const ports = createTablePorts(storage, { now: () => new Date() });
+  const team = opts.team ?? { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
+  const id = `test~${randomBytes(4).toString('hex')}`;
+  const target = { kind: 'member' as const, userId: opts.userId ?? DEMO_PEOPLE[1]!.userId };
+  const { record } = await ports.notifications.record({
+    id,
+    team,
+    target,
+    message: { text: opts.summary },
+    createdAt: new Date().toISOString(),
+  });
+  const reason = 'rejected by Teams (400)';
+  await ports.deadLetters.add({
+    team,
+    notificationId: id,
+    target,
+    summary: opts.summary,
+    reason,
+    attempts: 1,
+    failedAt: new Date().toISOString(),
+  });
+  await ports.notifications.update(
+    { ...record.value, status: 'dead_letter', attempts: 1, lastError: reason },
+    record.etag,
+  );
+  return id;
+}
