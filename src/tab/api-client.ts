@@ -27,7 +27,7 @@ export interface TokenSource {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
   /** Local-mode bootstrap calls are made before anyone is signed in. */
@@ -53,6 +53,10 @@ export class ApiClient {
     signal?: AbortSignal,
   ): Promise<z.output<S>> {
     return this.request(path, schema, { method: 'POST', body, signal });
+  }
+
+  delete<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<z.output<S>> {
+    return this.request(path, schema, { method: 'DELETE', signal });
   }
 
   async request<S extends z.ZodType>(

@@ -1,15 +1,22 @@
-import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { FluentProvider, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { ErrorBoundary } from './components/error-boundary';
 import { ErrorState, LoadingState } from './components/state-views';
 import { FullPageMessage, FullPageText } from './components/full-page-message';
 import { LocalShell } from './local-shell';
 import { TeamsShell } from './teams-shell';
 import { ConfigPage } from './pages/config-page';
-import { useHashRoute } from './routes';
+import { hrefOf, isLegalRoute, useHashRoute } from './routes';
 import { boot, type Boot } from './session';
 import { preferences } from './storage';
 import { fluentThemes, isThemeName, preferredTheme, type ThemeName } from './theme';
 import { ApiRequestError } from './api-client';
+
+// The privacy and terms pages are opened from outside the tab too: they load on their own.
+const legalPages = {
+  privacy: lazy(() => import('./pages/privacy-page').then((m) => ({ default: m.PrivacyPage }))),
+  terms: lazy(() => import('./pages/terms-page').then((m) => ({ default: m.TermsPage }))),
+};
 
 const useStyles = makeStyles({
   root: {
@@ -63,7 +70,14 @@ export function App() {
     );
   }, []);
 
-  useEffect(start, [start]);
+  // A legal page needs no Teams, no sign-in and no API: start only when another page is shown.
+  const legal = isLegalRoute(route);
+  const started = useRef(false);
+  useEffect(() => {
+    if (legal || started.current) return;
+    started.current = true;
+    start();
+  }, [legal, start]);
 
   const chooseTheme = useCallback((next: ThemeName) => {
     setTheme(next);
@@ -71,7 +85,16 @@ export function App() {
   }, []);
 
   let content;
-  if (state.status === 'starting') {
+  if (isLegalRoute(route)) {
+    const LegalPage = legalPages[route];
+    content = (
+      <ErrorBoundary resetKey={route}>
+        <Suspense fallback={<LoadingState label="Loading the page…" />}>
+          <LegalPage />
+        </Suspense>
+      </ErrorBoundary>
+    );
+  } else if (state.status === 'starting') {
     content = <LoadingState label="Starting Mutual…" />;
   } else if (state.status === 'failed') {
     content = (
@@ -89,6 +112,10 @@ export function App() {
         <FullPageText>
           To try it without Teams, run it on your machine with <code>npm start</code> and open the
           address it prints: that local trial comes with a demo team.
+        </FullPageText>
+        <FullPageText>
+          <Link href={hrefOf('privacy')}>Privacy</Link> ·{' '}
+          <Link href={hrefOf('terms')}>Terms of use</Link>
         </FullPageText>
       </FullPageMessage>
     );

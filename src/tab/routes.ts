@@ -9,10 +9,17 @@ export const routes = [
   'me',
   'sandbox',
   'config',
+  'privacy',
+  'terms',
 ] as const;
 export type Route = (typeof routes)[number];
-/** Routes shown inside the shell (the configuration page stands alone). */
-export type PageRoute = Exclude<Route, 'config'>;
+/** Pages that stand alone, outside the shell: they need no team and no sign-in. */
+export const legalRoutes = ['privacy', 'terms'] as const;
+export type LegalRoute = (typeof legalRoutes)[number];
+export const isLegalRoute = (route: Route | undefined): route is LegalRoute =>
+  (legalRoutes as readonly (Route | undefined)[]).includes(route);
+/** Routes shown inside the shell (the configuration and legal pages stand alone). */
+export type PageRoute = Exclude<Route, 'config' | LegalRoute>;
 
 export const routeLabels: Record<Route, string> = {
   pairings: 'Pairings',
@@ -23,6 +30,8 @@ export const routeLabels: Record<Route, string> = {
   me: 'My profile',
   sandbox: 'Sandbox',
   config: 'Set up',
+  privacy: 'Privacy',
+  terms: 'Terms of use',
 };
 
 /** `#/compact` → 'compact'; anything else → undefined. */

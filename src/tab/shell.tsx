@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, tokens } from '@fluentui/react-components';
 import {
   Suspense,
   lazy,
@@ -15,7 +15,7 @@ import { AppHeader } from './components/app-header';
 import { ErrorBoundary } from './components/error-boundary';
 import { NavTabs } from './components/nav-tabs';
 import { EmptyState, LoadingState } from './components/state-views';
-import { hrefOf, routeLabels, type PageRoute, type Route } from './routes';
+import { hrefOf, legalRoutes, routeLabels, type PageRoute, type Route } from './routes';
 import type { ThemeName } from './theme';
 import { useResource } from './use-resource';
 
@@ -52,6 +52,14 @@ const useStyles = makeStyles({
     boxShadow: tokens.shadow8,
     ':focus': { top: tokens.spacingVerticalS },
   },
+  footer: {
+    display: 'flex',
+    justifyContent: 'center',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalM}`,
+    fontSize: tokens.fontSizeBase200,
+  },
+  footerLink: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface ShellProps {
@@ -86,6 +94,7 @@ export function Shell(props: ShellProps) {
 }
 
 function ShellBody({
+  mode,
   teamId,
   localUserId,
   routes,
@@ -152,6 +161,19 @@ function ShellBody({
           </Suspense>
         </ErrorBoundary>
       </main>
+      <footer className={styles.footer}>
+        {legalRoutes.map((r) => (
+          <Link
+            key={r}
+            href={hrefOf(r)}
+            className={styles.footerLink}
+            // Inside Teams the tab has no Back button: open them beside it instead of over it.
+            {...(mode === 'teams' ? { target: '_blank', rel: 'noopener' } : {})}
+          >
+            {routeLabels[r]}
+          </Link>
+        ))}
+      </footer>
     </>
   );
 }

@@ -5,17 +5,20 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { CompactResSchema, LocalTokenResSchema } from '../../src/api/contract';
+import { CompactResSchema, LocalTokenResSchema, type DeadLetterDto } from '../../src/api/contract';
 import { loadConfig } from '../../src/config';
 import { DEMO_PEOPLE, DEMO_TEAM, SAMPLE_MESSAGES } from '../../src/local/demo-team';
 import { start, type RunningServer } from '../../src/main';
 import { launchBrowser, type TestBrowser } from '../support/browser';
+import { parkTestNotification } from '../support/notify';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SCREENSHOTS = join(ROOT, 'test-results');
 
 let server: RunningServer;
 let dataDir: string;
+/** The server's tables, for arranging data the tab cannot create (a parked notification). */
+let storage: { connectionString: string; tablePrefix: string };
 let browser: TestBrowser;
 let page: Page;
 
@@ -25,12 +28,16 @@ beforeAll(async () => {
   }
   await mkdir(SCREENSHOTS, { recursive: true });
   dataDir = await mkdtemp(join(tmpdir(), 'mutual-e2e-'));
+  storage = {
+    connectionString: inject('storageConnectionString'),
+    tablePrefix: `e2e${randomBytes(4).toString('hex')}`,
+  };
   server = await start(
     loadConfig({
       PORT: '0',
       DATA_DIR: dataDir,
-      AZURE_STORAGE_CONNECTION_STRING: inject('storageConnectionString'),
-      STORAGE_TABLE_PREFIX: `e2e${randomBytes(4).toString('hex')}`,
+      AZURE_STORAGE_CONNECTION_STRING: storage.connectionString,
+      STORAGE_TABLE_PREFIX: storage.tablePrefix,
     }),
     { log: () => undefined },
   );
@@ -237,18 +244,71 @@ describe('the tab in local mode', () => {
   });
 
   it('says so honestly when it runs neither in Teams nor against a local-mode server', async () => {
-    await page.route('**/api/local/users', (route) =>
-      route.fulfill({
+    let lookups = 0;
+    await page.route('**/api/local/users', (route) => {
+      lookups += 1;
+      return route.fulfill({
         status: 404,
         contentType: 'application/json',
         body: JSON.stringify({ error: { code: 'not_found', message: 'There is no API route.' } }),
-      }),
-    );
+      });
+    });
+
+    // The manifest's privacy and terms links open here in a plain browser: no sign-in, no API.
+    await page.goto(`${server.url}/#/terms`);
+    await page.getByRole('heading', { level: 1, name: 'Terms of use' }).waitFor();
+    await page.goto(`${server.url}/#/privacy`);
+    await page.getByRole('heading', { level: 1, name: 'Privacy' }).waitFor();
+    expect(lookups).toBe(0);
+
     await page.goto(server.url);
     await page
       .getByRole('heading', { level: 1, name: 'Open Mutual inside Microsoft Teams' })
       .waitFor();
     expect(await page.getByRole('tab').count()).toBe(0);
+    expect(lookups).toBeGreaterThan(0);
+    await page.getByRole('link', { name: 'Terms of use' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Terms of use' }).waitFor();
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('shows the privacy and terms pages without signing in, and links to them from the tab', async () => {
+    const apiCalls: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) apiCalls.push(request.url());
+    });
+    await page.goto(`${server.url}/#/privacy`);
+    await page.getByRole('heading', { level: 1, name: 'Privacy' }).waitFor();
+    for (const section of [
+      'What Mutual keeps',
+      'Where it is kept',
+      'Who can see what',
+      'Keeping and deleting',
+      'What Mutual never does',
+    ]) {
+      await page.getByRole('heading', { level: 2, name: section }).waitFor();
+    }
+    expect(await page.title()).toBe('Privacy · Mutual');
+    await screenshot('privacy');
+    await page
+      .getByRole('navigation', { name: 'About Mutual' })
+      .getByRole('link', { name: 'Terms of use' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Terms of use' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'No guarantees' }).waitFor();
+    expect(page.url()).toContain('#/terms');
+    await screenshot('terms');
+    expect(apiCalls).toEqual([]);
+
+    // Into the tab (local mode starts only now), and back to the privacy page from its footer.
+    await page.getByRole('link', { name: 'Open Mutual' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pairings' }).waitFor();
+    expect(apiCalls.length).toBeGreaterThan(0);
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Privacy' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Privacy' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Pairings' }).waitFor();
+    expect(browser.pageErrors).toEqual([]);
   });
 });
 
@@ -331,5 +391,217 @@ describe('the sandbox', () => {
     await card.getByRole('button', { name: 'I can help' }).click();
     await card.getByText('Preview of what would be submitted').waitFor();
     await screenshot('sandbox-bot-messages');
+  });
+});
+
+describe('the Settings page', () => {
+  const member = DEMO_PEOPLE.find((p) => p.name === 'Ben Okafor')!;
+  const SECTION = 'Notifications that could not be delivered';
+  const deadLettersUrl = /\/api\/teams\/[^/]+\/dead-letters(\/[^?]*)?(\?.*)?$/;
+  const json = (status: number, body: unknown) => ({
+    status,
+    contentType: 'application/json',
+    body: JSON.stringify(body),
+  });
+
+  /** Ids as the notifier makes them hold `~`, `:` and `@`: the tab must encode them in the path. */
+  const buildLetter = (
+    notificationId: string,
+    recipient: string,
+    summary: string,
+    over: Partial<DeadLetterDto> = {},
+  ): DeadLetterDto => ({
+    notificationId,
+    recipient,
+    summary,
+    reason: 'The bot was removed from this chat (403).',
+    attempts: 5,
+    failedAt: '2025-11-21T09:30:00.000Z',
+    ...over,
+  });
+
+  const rowOf = (summary: string) => page.getByRole('row').filter({ hasText: summary });
+
+  it('lets an owner send an undelivered notification again or discard it, and undoes what failed', async () => {
+    const stored = [
+      buildLetter('rotation~r7:ben@contoso', 'Ben Okafor', 'Your skill-share partner is Chen Wei'),
+      buildLetter('help~h42:19:general@thread', 'Team channel', 'Dana needs help with SQL plans', {
+        reason: 'Teams kept answering 429 (throttled).',
+        attempts: 8,
+        failedAt: '2025-11-20T16:05:00.000Z',
+      }),
+      buildLetter('nudge~n3:dana@contoso', 'Dana Levi', 'A help request waits for an answer', {
+        reason: 'Teams answered 502 Bad Gateway.',
+        attempts: 6,
+        failedAt: '2025-11-19T08:00:00.000Z',
+      }),
+    ];
+    const calls: string[] = [];
+    // The next action call waits for this, then fails with it (when set).
+    let hold: { release: Promise<void>; answer: { status: number; body: unknown } } | null = null;
+    await page.route(deadLettersUrl, async (route) => {
+      const request = route.request();
+      const path = new URL(request.url()).pathname;
+      calls.push(`${request.method()} ${path}`);
+      const id = /\/dead-letters\/([^/]+)/.exec(path)?.[1];
+      if (id === undefined) return route.fulfill(json(200, { data: stored }));
+      if (hold) {
+        const { release, answer } = hold;
+        hold = null;
+        await release;
+        return route.fulfill(json(answer.status, answer.body));
+      }
+      const index = stored.findIndex((l) => l.notificationId === decodeURIComponent(id));
+      if (index < 0) {
+        return route.fulfill(
+          json(404, {
+            error: {
+              code: 'not_found',
+              message: 'That undelivered notification is no longer in the list.',
+            },
+          }),
+        );
+      }
+      stored.splice(index, 1);
+      return route.fulfill(json(200, { data: { notificationId: decodeURIComponent(id) } }));
+    });
+    const team = encodeURIComponent(DEMO_TEAM.teamId);
+    const [first, second, third] = stored.map((l) => ({ ...l }));
+
+    await page.goto(`${server.url}/#/settings`);
+    const grid = page.getByRole('grid', { name: /Undelivered notifications, newest first/ });
+    await grid.waitFor();
+    expect(await grid.getByRole('columnheader').allInnerTexts()).toEqual([
+      'Recipient',
+      'What it was',
+      'Why it failed',
+      'Attempts',
+      'When',
+      'Actions',
+    ]);
+    expect(await grid.getByRole('row').count()).toBe(4);
+    const firstCells = await rowOf(first!.summary).getByRole('gridcell').allInnerTexts();
+    expect(firstCells.slice(0, 4)).toEqual([
+      first!.recipient,
+      first!.summary,
+      first!.reason,
+      String(first!.attempts),
+    ]);
+    await screenshot('settings-owner');
+
+    // Keyboard: the arrow keys walk the row to its Retry button; Enter sends it again.
+    await rowOf(first!.summary).getByRole('gridcell').first().focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Retry');
+    await page.keyboard.press('Enter');
+    await rowOf(first!.summary).waitFor({ state: 'detached' });
+    await page.getByText('Queued to send again').waitFor();
+    expect(calls).toContain(
+      `POST /api/teams/${team}/dead-letters/rotation~r7%3Aben%40contoso/retry`,
+    );
+    // Focus stays in the section instead of falling off the removed row.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(SECTION);
+
+    // A failure: the row goes at once, then comes back with the reason.
+    let release!: () => void;
+    hold = {
+      release: new Promise<void>((resolve) => (release = resolve)),
+      answer: {
+        status: 503,
+        body: { error: { code: 'unavailable', message: 'Storage is not answering right now.' } },
+      },
+    };
+    await rowOf(second!.summary)
+      .getByRole('button', { name: /^Retry/ })
+      .click();
+    await rowOf(second!.summary).waitFor({ state: 'detached' });
+    release();
+    const alert = page.getByRole('alert');
+    await alert.getByText('The notification could not be sent again').waitFor();
+    await alert.getByText('Storage is not answering right now.').waitFor();
+    await rowOf(second!.summary).waitFor();
+    await screenshot('settings-owner-failure');
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+
+    // Discard asks first; "Keep it" keeps it.
+    const discard = rowOf(third!.summary).getByRole('button', { name: /^Discard/ });
+    await discard.click();
+    const dialog = page.getByRole('dialog', { name: 'Discard this notification?' });
+    await dialog
+      .getByText(`“${third!.summary}” to ${third!.recipient} will not be sent.`)
+      .waitFor();
+    await screenshot('settings-discard-dialog');
+    await dialog.getByRole('button', { name: 'Keep it' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await rowOf(third!.summary).waitFor();
+    expect(calls.some((c) => c.startsWith('DELETE'))).toBe(false);
+    await discard.click();
+    await dialog.getByRole('button', { name: 'Discard' }).click();
+    await rowOf(third!.summary).waitFor({ state: 'detached' });
+    await page.getByText('Discarded', { exact: true }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(SECTION);
+    expect(calls).toContain(`DELETE /api/teams/${team}/dead-letters/nudge~n3%3Adana%40contoso`);
+
+    // Another owner got there first: the server's message, and the list as it is now.
+    stored.length = 0;
+    const listed = calls.filter((c) => c.startsWith('GET')).length;
+    await rowOf(second!.summary)
+      .getByRole('button', { name: /^Retry/ })
+      .click();
+    await page.getByText('That undelivered notification is no longer in the list.').waitFor();
+    await page.getByText('Every notification was delivered.').waitFor();
+    expect(calls.filter((c) => c.startsWith('GET')).length).toBeGreaterThan(listed);
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('tells a member that only owners manage settings, without the undelivered notifications', async () => {
+    const deadLetterCalls: string[] = [];
+    page.on('request', (request) => {
+      if (deadLettersUrl.test(request.url())) deadLetterCalls.push(request.url());
+    });
+    await page.goto(`${server.url}/#/settings`);
+    await page.getByRole('heading', { level: 2, name: SECTION }).waitFor();
+    await choose(page.getByRole('combobox', { name: 'Signed in as' }), member.name);
+    await page.getByText('Only team owners manage settings.', { exact: false }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'No settings to change yet' }).waitFor();
+    expect(await page.getByRole('heading', { name: SECTION }).count()).toBe(0);
+    expect(await page.getByRole('grid').count()).toBe(0);
+    await screenshot('settings-member');
+    // Only the owner's visit asked for the list.
+    expect(deadLetterCalls).toHaveLength(1);
+  });
+
+  it('shows the owner a notification the server parked; Retry sends it again', async () => {
+    const summary = `Your skill-share partner this round (${randomBytes(3).toString('hex')})`;
+    const id = await parkTestNotification(storage, { summary, userId: member.userId });
+
+    await page.goto(`${server.url}/#/settings`);
+    const row = rowOf(summary);
+    await row.waitFor();
+    expect((await row.getByRole('gridcell').first().innerText()).trim()).toBe(member.name);
+    await screenshot('settings-owner-parked');
+    const retried = page.waitForResponse(
+      (r) =>
+        r.request().method() === 'POST' &&
+        new URL(r.url()).pathname ===
+          `/api/teams/${encodeURIComponent(DEMO_TEAM.teamId)}/dead-letters/${encodeURIComponent(id)}/retry`,
+    );
+    await row.getByRole('button', { name: /^Retry/ }).click();
+    expect((await retried).status()).toBe(200);
+    await row.waitFor({ state: 'detached' });
+    await page.getByText('Queued to send again').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: SECTION }).waitFor();
+    // Loaded again from the server: the row is gone there too.
+    await page
+      .getByRole('grid')
+      .or(page.getByText('Every notification was delivered.'))
+      .first()
+      .waitFor();
+    expect(await rowOf(summary).count()).toBe(0);
+
+    await choose(page.getByRole('combobox', { name: 'Signed in as' }), member.name);
+    await page.getByText('Only team owners manage settings.', { exact: false }).waitFor();
+    expect(await page.getByRole('heading', { name: SECTION }).count()).toBe(0);
   });
 });

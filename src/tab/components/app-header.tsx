@@ -8,6 +8,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { ProductMark } from './product-mark';
 
 const useStyles = makeStyles({
   header: {
@@ -49,23 +50,6 @@ const useStyles = makeStyles({
   },
 });
 
-/** The product mark: a rounded square in the brand colour (decorative). */
-function Mark() {
-  return (
-    <svg width="32" height="32" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-      <rect width="32" height="32" rx="7" fill={tokens.colorBrandBackground} />
-      <path
-        d="M8 22V10l8 7 8-7v12"
-        fill="none"
-        stroke={tokens.colorNeutralForegroundOnBrand}
-        strokeWidth="3"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
-
 /** The top of every page: product, team name, and (local mode) who you are acting as. */
 export function AppHeader({
   teamName,
@@ -85,7 +69,7 @@ export function AppHeader({
       <div className={styles.bar}>
         <div className={styles.identity}>
           <span className={styles.mark}>
-            <Mark />
+            <ProductMark />
           </span>
           <div className={styles.names}>
             <Text className={styles.product}>

@@ -1,5 +1,5 @@
-import { Body1, Title2, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { useId, type ReactNode } from 'react';
+import { Body1, Title2, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { useId, type ReactNode, type Ref } from 'react';
 
 const useStyles = makeStyles({
   page: {
@@ -63,17 +63,21 @@ export function PageLayout({
 const useSectionStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  title: { margin: 0 },
+  // A native heading (Title3 takes no ref), with Title3's type ramp.
+  title: { ...typographyStyles.title3, margin: 0, outline: 'none' },
 });
 
 /** A titled section of a page (h2), with an optional badge or action beside the title. */
 export function PageSection({
   title,
   extra,
+  headingRef,
   children,
 }: {
   title: string;
   extra?: ReactNode;
+  /** Given, the heading can take focus (for example when the row that had it goes away). */
+  headingRef?: Ref<HTMLHeadingElement>;
   children: ReactNode;
 }) {
   const styles = useSectionStyles();
@@ -81,9 +85,14 @@ export function PageSection({
   return (
     <section className={styles.section} aria-labelledby={id}>
       <div className={styles.header}>
-        <Title3 as="h2" id={id} className={styles.title}>
+        <h2
+          id={id}
+          ref={headingRef}
+          tabIndex={headingRef ? -1 : undefined}
+          className={styles.title}
+        >
           {title}
-        </Title3>
+        </h2>
         {extra}
       </div>
       {children}
