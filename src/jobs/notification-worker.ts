@@ -34,6 +34,8 @@ export interface NotificationWorker {
 }
 
 type Address = ConversationAddress & { key: string };
+/** Opening the member's 1:1 chat failed: the attempt counts as a failed send. */
+type OpenFailed = { key: string; failed: SendResult };
 
 /**
  * Takes notification messages off the queue and sends them through the bot, under Teams' rate
@@ -82,7 +84,8 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
       await settle(found, delivery, { kind: 'dead', reason: address.drop }, false);
       return;
     }
-    await gate.pass(delivery.team.tenantId, address.key);
+    // (A failed chat opening already went through the gate for its one request.)
+    if (!('failed' in address)) await gate.pass(delivery.team.tenantId, address.key);
 
     // Claim: re-read, check nobody else is on it, and write our claim with the ETag.
     found = await ports.notifications.get(delivery.team, delivery.notificationId);
@@ -110,7 +113,19 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
       throw error;
     }
 
-    const result = await notifier.send(delivery.team.tenantId, address, claimed.value.message);
+    const result =
+      'failed' in address
+        ? // A chat that "opened" without an id is as good as a failed request.
+          {
+            ...address.failed,
+            status:
+              address.failed.status === undefined
+                ? undefined
+                : address.failed.status < 300
+                  ? 502
+                  : address.failed.status,
+          }
+        : await notifier.send(delivery.team.tenantId, address, claimed.value.message);
     const outcome = classifyStatus(
       result.status,
       claimed.value.attempts,
@@ -124,7 +139,7 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
   /** Where the notification goes, or why it cannot go anywhere any more. */
   async function resolve(
     record: Versioned<NotificationRecord>,
-  ): Promise<Address | { drop: string }> {
+  ): Promise<Address | OpenFailed | { drop: string }> {
     const { team: ref, target } = record.value;
     const team = await ports.teams.get(ref);
     if (!team?.value.active) return { drop: 'Mutual is no longer installed in the team' };
@@ -158,8 +173,7 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
       await rememberConversation(ref, key, opened.id);
       return { key: opened.id, serviceUrl, conversationId: opened.id };
     }
-    // Opening the chat failed: treat it like a failed send of this notification.
-    throw new OpenChatFailed(opened);
+    return { key: `open:${member.value.botUserId}`, failed: opened };
   }
 
   async function rememberConversation(ref: NotificationRecord['team'], key: string, id: string) {
@@ -280,25 +294,8 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
     try {
       await handle(delivery);
     } catch (error) {
-      if (error instanceof OpenChatFailed) {
-        await retryAfterOpenFailure(delivery, error.result);
-        return;
-      }
       log('notify: unexpected failure', { error: String(error) });
     }
-  }
-
-  async function retryAfterOpenFailure(delivery: QueuedDelivery, result: SendResult) {
-    const found = await ports.notifications.get(delivery.team, delivery.notificationId);
-    if (!found || found.value.status !== 'pending') return;
-    const attempts = found.value.attempts + 1;
-    const outcome = classifyStatus(
-      result.status === 201 || result.status === 200 ? 502 : result.status,
-      attempts,
-      result.retryAfterMs,
-      options.random(),
-    );
-    await settle({ ...found, value: { ...found.value, attempts } }, delivery, outcome, true);
   }
 
   async function run() {
@@ -351,14 +348,6 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
       return received;
     },
   };
-}
-
-class OpenChatFailed extends Error {
-  readonly result: SendResult;
-  constructor(result: SendResult) {
-    super(`opening a 1:1 chat failed (${result.status ?? 'no answer'})`);
-    this.result = result;
-  }
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
