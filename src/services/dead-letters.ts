@@ -1,7 +1,8 @@
 import { notFound } from '../core/errors';
 import type { DeadLetter } from '../core/notify/dead-letter';
-import type { Ports } from '../core/ports';
-import type { Actor } from '../core/team/team';
+import type { NotificationRecord } from '../core/notify/notification';
+import type { Ports, Versioned } from '../core/ports';
+import type { Actor, TeamRef } from '../core/team/team';
 import { requireOwner } from './team-access';
 
 type DeadLetterPorts = Pick<
@@ -44,19 +45,14 @@ export async function retryDeadLetter(
   notificationId: string,
   ports: DeadLetterPorts,
 ): Promise<void> {
-  const { ref } = await requireOwner(actor, teamId, ports);
-  const entry = await ports.deadLetters.get(ref, notificationId);
-  if (!entry) throw notFound('That undelivered notification is no longer in the list.');
-  const record = await ports.notifications.get(ref, notificationId);
-  if (record && record.value.status !== 'sent') {
+  await resolveDeadLetter(actor, teamId, notificationId, ports, async (ref, record) => {
+    if (!record || record.value.status === 'sent') return;
     await ports.notifications.update(
       { ...record.value, status: 'pending', attempts: 0, lastError: '', claimedUntil: '' },
       record.etag,
     );
     await ports.queue.push(ref, notificationId);
-  }
-  // Removed last: if anything above fails, the entry stays for another try.
-  await ports.deadLetters.remove(ref, notificationId, entry.etag);
+  });
 }
 
 /** Gives up on a parked notification for good. */
@@ -66,15 +62,29 @@ export async function discardDeadLetter(
   notificationId: string,
   ports: DeadLetterPorts,
 ): Promise<void> {
-  const { ref } = await requireOwner(actor, teamId, ports);
-  const entry = await ports.deadLetters.get(ref, notificationId);
-  if (!entry) throw notFound('That undelivered notification is no longer in the list.');
-  const record = await ports.notifications.get(ref, notificationId);
-  if (record && record.value.status === 'dead_letter') {
+  await resolveDeadLetter(actor, teamId, notificationId, ports, async (_ref, record) => {
+    if (record?.value.status !== 'dead_letter') return;
     await ports.notifications.update(
       { ...record.value, status: 'dropped', lastError: 'discarded by the team owner' },
       record.etag,
     );
-  }
+  });
+}
+
+/**
+ * The owner acts on one entry: `act` updates the notification record, and the entry is removed
+ * last, so if anything fails on the way it stays in the list for another try.
+ */
+async function resolveDeadLetter(
+  actor: Actor,
+  teamId: string,
+  notificationId: string,
+  ports: DeadLetterPorts,
+  act: (ref: TeamRef, record: Versioned<NotificationRecord> | undefined) => Promise<void>,
+): Promise<void> {
+  const { ref } = await requireOwner(actor, teamId, ports);
+  const entry = await ports.deadLetters.get(ref, notificationId);
+  if (!entry) throw notFound('That undelivered notification is no longer in the list.');
+  await act(ref, await ports.notifications.get(ref, notificationId));
   await ports.deadLetters.remove(ref, notificationId, entry.etag);
 }
