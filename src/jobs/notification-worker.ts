@@ -48,6 +48,8 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
   const gate = new RateGate({ ...options.limits, now, sleep });
   const inFlight = new Set<Promise<void>>();
   const handling = new Set<string>();
+  /** 1:1 chats being opened, so notifications to one member at once open it with one request. */
+  const opening = new Map<string, Promise<SendResult>>();
   let running = false;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
@@ -113,6 +115,17 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
       throw error;
     }
 
+    // A 429 for this conversation may have come back since it passed the gate: give the claim
+    // (and the attempt) back and come back when Teams said.
+    const pausedMs = 'failed' in address ? 0 : gate.pausedFor(address.key);
+    if (pausedMs > 0) {
+      await ports.notifications.update(
+        { ...claimed.value, attempts: found.value.attempts, claimedUntil: '' },
+        claimed.etag,
+      );
+      await ports.queue.delay(delivery, pausedMs);
+      return;
+    }
     const result =
       'failed' in address
         ? // A chat that "opened" without an id is as good as a failed request.
@@ -163,17 +176,35 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
         conversationId: state.value.conversationId,
       };
     }
-    await gate.pass(ref.tenantId, `open:${member.value.botUserId}`);
-    const opened: SendResult = await notifier.openPersonalChat(
-      ref.tenantId,
-      serviceUrl,
-      member.value.botUserId,
-    );
-    if (opened.status !== undefined && opened.status < 300 && opened.id) {
-      await rememberConversation(ref, key, opened.id);
-      return { key: opened.id, serviceUrl, conversationId: opened.id };
+    const openKey = `${ref.tenantId}|${ref.teamId}|${key}`;
+    let open = opening.get(openKey);
+    if (!open) {
+      open = openChat(ref, key, serviceUrl, member.value.botUserId).finally(() =>
+        opening.delete(openKey),
+      );
+      opening.set(openKey, open);
     }
+    const opened = await open;
+    if (opened.status !== undefined && opened.status < 300 && opened.id)
+      return { key: opened.id, serviceUrl, conversationId: opened.id };
     return { key: `open:${member.value.botUserId}`, failed: opened };
+  }
+
+  async function openChat(
+    ref: NotificationRecord['team'],
+    key: string,
+    serviceUrl: string,
+    botUserId: string,
+  ): Promise<SendResult> {
+    // Another notification to this member may have opened it since we looked.
+    const known = await ports.conversations.get(ref, key);
+    if (known?.value.conversationId && !known.value.dead)
+      return { status: 200, id: known.value.conversationId };
+    await gate.pass(ref.tenantId, `open:${botUserId}`);
+    const opened = await notifier.openPersonalChat(ref.tenantId, serviceUrl, botUserId);
+    if (opened.status !== undefined && opened.status < 300 && opened.id)
+      await rememberConversation(ref, key, opened.id);
+    return opened;
   }
 
   async function rememberConversation(ref: NotificationRecord['team'], key: string, id: string) {

@@ -43,6 +43,11 @@ export class RateGate {
     }
   }
 
+  /** How long `conversation` must stay quiet still, because Teams throttled it (0: not paused). */
+  pausedFor(conversation: string): number {
+    return Math.max(0, (this.pausedUntil.get(conversation) ?? 0) - this.options.now());
+  }
+
   /** Teams throttled this conversation: send nothing more to it for `ms`. */
   pause(conversation: string, ms: number): void {
     const until = this.options.now() + ms;

@@ -22,8 +22,12 @@ export interface ConnectorRequest {
   query: Record<string, string>;
   conversationId: string | undefined;
   body: unknown;
-  /** The status the fake answered. */
+  /** The status the fake answered (0 while unanswered, or for a dropped or unanswered request). */
   status: number;
+  /** When the request arrived (epoch ms, sub-millisecond precision), before its body was read. */
+  at: number;
+  /** When the fake answered it (epoch ms); 0 while unanswered, or if it never will be. */
+  answeredAt: number;
 }
 
 /** A message the bot posted (reply, proactive send, or a new 1:1 chat's first message). */
@@ -52,7 +56,15 @@ export interface Failure {
   /** Seconds, sent as `Retry-After`. */
   retryAfter?: number;
   body?: unknown;
+  /** Instead of answering `status`: close the connection (`drop`) or never answer (`hang`). */
+  connection?: 'drop' | 'hang';
 }
+
+/**
+ * Decides, per request, whether it fails and how; undefined lets the fake do its normal work.
+ * Consulted after the `failNext` queue is empty, with the request as recorded so far.
+ */
+export type FailureRule = (request: ConnectorRequest) => Failure | undefined;
 
 export interface FakeConnector {
   /** The service URL to put in activities (ends with a slash, as Teams sends it). */
@@ -67,9 +79,11 @@ export interface FakeConnector {
   setPageSize(size: number): void;
   /** The next `count` requests (of any kind) answer `failure` instead of doing anything. */
   failNext(count: number, failure: Failure): void;
+  /** From now on, ask `rule` about each request (undefined: stop asking). */
+  failWhen(rule: FailureRule | undefined): void;
   /** What was sent to one conversation, oldest first. */
   sentTo(conversationId: string): SentActivity[];
-  /** Forgets captured traffic and pending failures; rosters stay. */
+  /** Forgets captured traffic, pending failures and the failure rule; rosters stay. */
   clear(): void;
   close(): Promise<void>;
 }
@@ -90,6 +104,7 @@ const ROUTES: { method: string; pattern: RegExp; name: string }[] = [
 export async function startFakeConnector(): Promise<FakeConnector> {
   const rosters = new Map<string, ConnectorAccount[]>();
   const failures: Failure[] = [];
+  let rule: FailureRule | undefined;
   let pageSize = Number.POSITIVE_INFINITY;
   let nextId = 1;
   const fake = {
@@ -100,6 +115,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const at = preciseNow();
     const url = new URL(req.url ?? '/', 'http://fake');
     const body = await readJson(req);
     const route = ROUTES.map((r) => ({ ...r, match: r.pattern.exec(url.pathname) })).find(
@@ -113,15 +129,23 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       conversationId: route?.name === 'createConversation' ? undefined : params[0],
       body,
       status: 0,
+      at,
+      answeredAt: 0,
     };
     fake.requests.push(record);
     const answer = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
+      record.answeredAt = preciseNow();
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(payload === undefined ? undefined : JSON.stringify(payload));
     };
 
-    const failure = failures.shift();
+    const failure = failures.shift() ?? rule?.(record);
+    if (failure?.connection === 'drop') {
+      req.socket.destroy();
+      return;
+    }
+    if (failure?.connection === 'hang') return;
     if (failure) {
       const headers: Record<string, string> =
         failure.retryAfter === undefined ? {} : { 'retry-after': String(failure.retryAfter) };
@@ -209,6 +233,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     failNext(count, failure) {
       for (let i = 0; i < count; i++) failures.push(failure);
     },
+    failWhen(next) {
+      rule = next;
+    },
     sentTo(conversationId) {
       return fake.sent.filter((s) => s.conversationId === conversationId);
     },
@@ -218,6 +245,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       fake.updated.length = 0;
       fake.created.length = 0;
       failures.length = 0;
+      rule = undefined;
     },
     async close() {
       server.closeAllConnections();
@@ -225,6 +253,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     },
   };
 }
+
+/** Wall-clock milliseconds with the monotonic clock's precision. */
+export const preciseNow = () => performance.timeOrigin + performance.now();
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
