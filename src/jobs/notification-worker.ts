@@ -83,11 +83,11 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
     }
     const address = await resolve(found);
     if ('drop' in address) {
-      await settle(found, delivery, { kind: 'dead', reason: address.drop }, false);
+      await settle(found, delivery, { kind: 'dead', reason: address.drop, gone: false }, false);
       return;
     }
     // (A failed chat opening already went through the gate for its one request.)
-    if (!('failed' in address)) await gate.pass(delivery.team.tenantId, address.key);
+    const passedAt = 'failed' in address ? 0 : await gate.pass(delivery.team.tenantId, address.key);
 
     // Claim: re-read, check nobody else is on it, and write our claim with the ETag.
     found = await ports.notifications.get(delivery.team, delivery.notificationId);
@@ -138,7 +138,11 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
                   ? 502
                   : address.failed.status,
           }
-        : await notifier.send(delivery.team.tenantId, address, claimed.value.message);
+        : await notifier.send(delivery.team.tenantId, address, claimed.value.message).then((r) => {
+            const at = gate.answered(delivery.team.tenantId, address.key, passedAt);
+            if (r.status === 429) gate.refund(delivery.team.tenantId, at);
+            return r;
+          });
     const outcome = classifyStatus(
       result.status,
       claimed.value.attempts,
@@ -200,8 +204,10 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
     const known = await ports.conversations.get(ref, key);
     if (known?.value.conversationId && !known.value.dead)
       return { status: 200, id: known.value.conversationId };
-    await gate.pass(ref.tenantId, `open:${botUserId}`);
-    const opened = await notifier.openPersonalChat(ref.tenantId, serviceUrl, botUserId);
+    const passedAt = await gate.pass(ref.tenantId, `open:${botUserId}`);
+    const opened = await notifier
+      .openPersonalChat(ref.tenantId, serviceUrl, botUserId)
+      .finally(() => gate.answered(ref.tenantId, `open:${botUserId}`, passedAt));
     if (opened.status !== undefined && opened.status < 300 && opened.id)
       await rememberConversation(ref, key, opened.id);
     return opened;
@@ -225,12 +231,17 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
     }
   }
 
-  async function markDead(ref: NotificationRecord['team'], key: string, reason: string) {
+  async function markDead(
+    ref: NotificationRecord['team'],
+    key: string,
+    reason: string,
+    forgetId: boolean,
+  ) {
     const state = await ports.conversations.get(ref, key);
     const value = {
       team: ref,
       key,
-      conversationId: state?.value.conversationId ?? '',
+      conversationId: forgetId ? '' : (state?.value.conversationId ?? ''),
       dead: true,
       deadReason: reason,
       updatedAt: new Date(now()).toISOString(),
@@ -262,7 +273,13 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
         await ports.queue.delete(delivery);
         return;
       case 'dead':
-        if (attempted) await markDead(value.team, targetKey(value.target), outcome.reason);
+        if (attempted)
+          await markDead(
+            value.team,
+            targetKey(value.target),
+            outcome.reason,
+            outcome.gone && value.target.kind === 'member',
+          );
         await ports.notifications.update(
           { ...value, status: 'dropped', lastError: outcome.reason, claimedUntil: '' },
           record.etag,

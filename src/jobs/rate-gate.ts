@@ -18,14 +18,24 @@ export class RateGate {
   private readonly options: RateGateOptions;
   private sinceSweep = 0;
 
+  private readonly startedAt: number;
   constructor(options: RateGateOptions) {
     this.options = options;
+    this.startedAt = options.now();
   }
 
-  /** Resolves when one more request to `conversation` in `tenant` may go, and counts it. */
-  async pass(tenant: string, conversation: string): Promise<void> {
+  /**
+   * Resolves when one more request to `conversation` in `tenant` may go, and counts it; returns
+   * the time it was counted at, for `answered`.
+   */
+  async pass(tenant: string, conversation: string): Promise<number> {
     const conv = this.limiter(this.conversations, conversation, this.options.perConversation);
-    const ten = this.limiter(this.tenants, tenant, this.options.perTenant);
+    let ten = this.tenants.get(tenant);
+    if (!ten) {
+      ten = this.limiter(this.tenants, tenant, this.options.perTenant);
+      const shortest = Math.min(...this.options.perTenant.map((w) => w.limit));
+      for (let i = 0; i < shortest; i++) ten.record(this.startedAt);
+    }
     for (;;) {
       const now = this.options.now();
       const at = Math.max(
@@ -37,10 +47,22 @@ export class RateGate {
         conv.record(now);
         ten.record(now);
         this.sweep(now);
-        return;
+        return now;
       }
       await this.options.sleep(at - now);
     }
+  }
+
+  /** The request counted at `passedAt` has been answered: count it as of now. */
+  answered(tenant: string, conversation: string, passedAt: number): number {
+    const now = this.options.now();
+    this.conversations.get(conversation)?.restamp(passedAt, now);
+    this.tenants.get(tenant)?.restamp(passedAt, now);
+    return now;
+  }
+
+  refund(tenant: string, passedAt: number): void {
+    this.tenants.get(tenant)?.forget(passedAt);
   }
 
   /** How long `conversation` must stay quiet still, because Teams throttled it (0: not paused). */

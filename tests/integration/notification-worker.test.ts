@@ -230,7 +230,8 @@ describe('a worker that stops or dies', () => {
 
     expect(h.deliveries(ids)).toEqual(once(ids));
     expect(new Set(await Promise.all(ids.map(h.status)))).toEqual(new Set(['sent']));
-    // Both took part.
-    expect(calls.map((mine) => mine.some((c) => c.op === 'send'))).toEqual([true, true]);
+    // Which worker wins each race depends on timing (after a restart both first wait out the
+    // tenant window), so only the total is fixed: every send came from one of the two.
+    expect(calls.flat().filter((c) => c.op === 'send')).toHaveLength(ids.length);
   }, 40_000);
 });

@@ -90,25 +90,21 @@ describe('a conversation Teams closed', () => {
     },
   );
 
-  it.fails(
-    'a member chat that answered 404 (gone) is opened afresh once the member is back',
-    async () => {
-      // Found while writing these tests: markDead keeps the remembered conversation id and revival
-      // only clears `dead`, so after a 404 (the conversation no longer exists) the worker sends to
-      // the same gone conversation again, gets 404 again, and the member's chat is dead for good.
-      const h = await notifyHarness(connector);
-      const member = h.roster[1]!;
-      expect(await deliver(h, [h.note('g1', h.toMember(1))])).toEqual({ g1: 'sent' });
-      const gone = h.chatOf(member)!;
-      connector.failWhen((r) => (r.conversationId === gone ? { status: 404 } : undefined));
-      expect(await deliver(h, [h.note('g2', h.toMember(1))])).toEqual({ g2: 'dropped' });
+  it('a member chat that answered 404 (gone) is opened afresh once the member is back', async () => {
+    // After a 404 the conversation no longer exists: revival must open a new chat, not reuse
+    // the remembered id (which would 404 forever).
+    const h = await notifyHarness(connector);
+    const member = h.roster[1]!;
+    expect(await deliver(h, [h.note('g1', h.toMember(1))])).toEqual({ g1: 'sent' });
+    const gone = h.chatOf(member)!;
+    connector.failWhen((r) => (r.conversationId === gone ? { status: 404 } : undefined));
+    expect(await deliver(h, [h.note('g2', h.toMember(1))])).toEqual({ g2: 'dropped' });
 
-      await h.services.removeMembers(h.ref, [member.userId]);
-      await h.services.syncRoster(h.ref, [member], { complete: false });
+    await h.services.removeMembers(h.ref, [member.userId]);
+    await h.services.syncRoster(h.ref, [member], { complete: false });
 
-      expect(await deliver(h, [h.note('g3', h.toMember(1))])).toEqual({ g3: 'sent' });
-    },
-  );
+    expect(await deliver(h, [h.note('g3', h.toMember(1))])).toEqual({ g3: 'sent' });
+  });
 });
 
 describe("a member's 1:1 chat", () => {

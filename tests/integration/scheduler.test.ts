@@ -10,7 +10,7 @@ import { createNotificationWorker } from '../../src/jobs/notification-worker';
 import { createServices } from '../../src/services';
 import { startFakeConnector } from '../support/fake-connector';
 import { buildRosterEntry, buildTeamRef } from '../support/memory-ports';
-import { freshStorage, manualClock } from '../support/storage';
+import { freshStorage, manualClock, systemClock } from '../support/storage';
 
 async function setup(handlers: Record<string, JobHandler>, instanceId = 'a') {
   const clock = manualClock('2026-03-02T09:00:00Z');
@@ -124,7 +124,8 @@ describe('the scheduler', () => {
       expect(await scheduler.tick()).toMatchObject({ done: 1, failed: 0 });
 
       const worker = createNotificationWorker({
-        ports,
+        // The worker paces real requests, so it runs on real time, not the test's manual clock.
+        ports: { ...ports, clock: systemClock },
         notifier: createNotifier({
           appId: '',
           appPassword: '',

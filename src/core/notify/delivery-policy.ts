@@ -3,8 +3,11 @@ export type DeliveryOutcome =
   | { kind: 'sent' }
   /** Throttled: wait at least this long (Retry-After, or backoff when Teams gave none). */
   | { kind: 'retry'; afterMs: number; reason: string }
-  /** The conversation is gone (bot removed, blocked, deleted): stop sending to it. */
-  | { kind: 'dead'; reason: string }
+  /**
+   * Stop sending to this conversation: the bot was removed or blocked (403), or the conversation
+   * no longer exists (404, `gone`: a revived 1:1 chat must be opened anew, not reused).
+   */
+  | { kind: 'dead'; reason: string; gone: boolean }
   /** Will never succeed as it is: park it for a person to look at. */
   | { kind: 'fail'; reason: string };
 
@@ -40,8 +43,10 @@ export function classifyStatus(
     const wait = retryAfterMs ?? backoffMs(attempt, random);
     return { kind: 'retry', afterMs: Math.max(wait, 0), reason: 'throttled (429)' };
   }
-  if (status === 403) return { kind: 'dead', reason: 'the bot was removed or blocked (403)' };
-  if (status === 404) return { kind: 'dead', reason: 'the conversation no longer exists (404)' };
+  if (status === 403)
+    return { kind: 'dead', reason: 'the bot was removed or blocked (403)', gone: false };
+  if (status === 404)
+    return { kind: 'dead', reason: 'the conversation no longer exists (404)', gone: true };
   if (status === undefined || status === 412 || status === 500 || status >= 502)
     return {
       kind: 'retry',

@@ -51,6 +51,24 @@ export class SlidingWindows {
     if (this.sent.length > this.keep) this.sent.splice(0, this.sent.length - this.keep);
   }
 
+  /**
+   * The send counted at `from` is known to have reached Teams by `to` (when its answer came):
+   * count it then, so the next sends are spaced from when Teams may have seen it.
+   */
+  restamp(from: number, to: number): void {
+    const i = this.sent.lastIndexOf(from);
+    if (i < 0) return;
+    this.sent.splice(i, 1);
+    let j = this.sent.length;
+    while (j > 0 && this.sent[j - 1]! > to) j--;
+    this.sent.splice(j, 0, to);
+  }
+
+  forget(at: number): void {
+    const i = this.sent.lastIndexOf(at);
+    if (i >= 0) this.sent.splice(i, 1);
+  }
+
   /** True when nothing sent recently could still constrain a send at `now`. */
   idleAt(now: number): boolean {
     const last = this.sent[this.sent.length - 1];
