@@ -19,7 +19,6 @@ export interface BotEndpointOptions {
     appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
     tenantId: string;
   };
-  publicUrl: string;
   log: (message: string, fields?: Record<string, unknown>) => void;
 }
 

@@ -20,8 +20,6 @@ import { fetchTeamRoster, rosterEntryOf } from './roster';
 
 export interface MutualBotOptions {
   services: Services;
-  /** Where the tab lives, for links in replies. */
-  publicUrl: string;
   log: (message: string, fields?: Record<string, unknown>) => void;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_ATTEMPTS } from './core/notify/notification';
 import {
   TEAMS_PER_CONVERSATION,
   TEAMS_PER_TENANT,
@@ -82,7 +83,7 @@ const EnvSchema = z.object({
   TEAMS_RATE_PER_CONVERSATION: optionalText,
   TEAMS_RATE_PER_TENANT: optionalText,
   NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
-  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(DEFAULT_MAX_ATTEMPTS),
 });
 
 const RATE = /^(\d+)\/(\d+)(ms|s|m|h)$/;

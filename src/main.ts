@@ -76,7 +76,7 @@ export async function start(config: Config, options: { log?: Log } = {}): Promis
     app.set('trust proxy', local ? false : 1);
     app.use(securityHeaders);
 
-    const bot = createBot({ services, credentials: config.bot, publicUrl: config.publicUrl, log });
+    const bot = createBot({ services, credentials: config.bot, log });
     app.post('/api/messages', express.json({ limit: '256kb' }), bot.endpoint);
 
     app.get('/healthz', async (_req, res) => {

@@ -29,6 +29,7 @@ import { createTablePorts, createTableStorage } from '../../src/store';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { localNotifier } from '../support/notify-harness';
 import { teamsThrottle } from '../support/teams-throttle';
+import { seededRandom } from '../support/seeded-random';
 
 const env = process.env;
 const num = (name: string, fallback: number) => {
@@ -155,7 +156,7 @@ async function run(connectionString: string, connector: FakeConnector) {
   );
   const expected = new Set(notes.map((n) => n.message.text));
 
-  const random = seeded(settings.seed);
+  const random = seededRandom(settings.seed);
   const throttle = teamsThrottle({
     perConversation: TEAMS_PER_CONVERSATION,
     perTenant: TEAMS_PER_TENANT,
@@ -412,18 +413,6 @@ function summarize(items: readonly string[]) {
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
-
-/** A small deterministic generator for the fake's random throttling. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 main().catch((error: unknown) => {
   process.stderr.write(

@@ -38,7 +38,6 @@ async function installedTeam() {
   const bot = createBot({
     services,
     credentials: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
-    publicUrl: 'http://localhost',
     log: () => {},
   });
   return { clock, ports, services, ref, team, ana, ben, chen, bot };

@@ -9,6 +9,7 @@ import {
   type NotifyHarness,
   type WorkerOverrides,
 } from '../support/notify-harness';
+import { seededRandom } from '../support/seeded-random';
 
 // Teams throttling, against the emulator and the fake connector over real HTTP, with Teams' real
 // windows (7 per second and 8 per 2 seconds per conversation).
@@ -23,18 +24,6 @@ afterAll(async () => {
 beforeEach(() => {
   connector.clear();
 });
-
-/** A small deterministic generator, so a storm's shape does not depend on Math.random. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs one worker until every notification is settled and nothing is left on the queue. */
 async function deliverAll(h: NotifyHarness, ids: readonly string[], overrides: WorkerOverrides) {
@@ -69,7 +58,7 @@ function overLimit(h: NotifyHarness, windows: readonly RateWindow[]) {
 describe('a 429 storm', () => {
   it('sends every notification exactly once and honours each Retry-After for its conversation', async () => {
     const h = await notifyHarness(connector, { members: 6 });
-    const random = seeded(7);
+    const random = seededRandom(7);
     // A third of the sends (not the chat openings) are throttled, each with a 1 s Retry-After.
     connector.failWhen((request) =>
       request.conversationId !== undefined && random() < 0.35
