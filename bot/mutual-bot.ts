@@ -1,4 +1,6 @@
 import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
   CardFactory,
   MessageFactory,
   TeamsActivityHandler,
@@ -17,6 +19,7 @@ import {
 } from './cards/ask-for-help-card';
 import { htmlToText } from './cards/escape';
 import { fetchTeamRoster, rosterEntryOf } from './roster';
+import { handleCardAction } from './card-actions';
 
 export interface MutualBotOptions {
   services: Services;
@@ -106,6 +109,13 @@ export class MutualBot extends TeamsActivityHandler {
       );
       await next();
     });
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    value: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    return handleCardAction(context, value, this.services);
   }
 
   protected override async handleTeamsMessagingExtensionFetchTask(

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import express from 'express';
 import { createBot } from '../bot/bot-endpoint';
+import { cardMessages } from '../bot/cards/messages';
 import { createNotifier } from '../bot/notifier';
 import { createApiRouter } from './api/api-router';
 import { createTokenVerifier, entraKeys } from './api/auth';
@@ -54,7 +55,7 @@ export async function start(config: Config, options: { log?: Log } = {}): Promis
       tablePrefix: config.storage.tablePrefix,
     });
     await prepareStorage(storage);
-    const ports = createTablePorts(storage, systemClock);
+    const ports = { ...createTablePorts(storage, systemClock), messages: cardMessages };
     const services = createServices(ports);
 
     const local = config.mode === 'local';
@@ -134,7 +135,7 @@ export async function start(config: Config, options: { log?: Log } = {}): Promis
     worker.start();
     const scheduler = createScheduler({
       ports,
-      handlers: bot.jobHandlers,
+      handlers: { ...services.jobHandlers, ...bot.jobHandlers },
       instanceId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
       leaseMs: 60_000,
       tickMs: 15_000,

@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import { authenticate, type TokenVerifier } from './auth';
 import { meRoutes } from './routes/me';
 import { teamRoutes } from './routes/teams';
+import { pairingRoutes } from './routes/pairings';
 
 export const API_BODY_LIMIT = '64kb';
 
@@ -18,5 +19,6 @@ export function createApiRouter({ services, verify }: ApiRouterOptions): Router 
   router.use(authenticate(verify));
   router.use('/me', meRoutes(services));
   router.use('/teams', teamRoutes(services));
+  router.use('/teams', pairingRoutes(services));
   return router;
 }

@@ -159,3 +159,183 @@ export const NotificationIdSchema = z
 export const DeadLettersResSchema = dataOf(z.array(DeadLetterSchema));
 /** `POST …/dead-letters/:notificationId/retry` and `DELETE …/dead-letters/:notificationId`. */
 export const DeadLetterActionResSchema = dataOf(z.object({ notificationId: z.string() }));
+
+// Profiles and boundaries: what a member says about themselves in one team.
+
+export const SkillLevelSchema = z.enum(['beginner', 'intermediate', 'expert']);
+export const TimeOfDaySchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 18:00.');
+export const QuietHoursSchema = z.object({ start: TimeOfDaySchema, end: TimeOfDaySchema });
+export type QuietHoursDto = z.infer<typeof QuietHoursSchema>;
+
+export const ProfileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  department: z.string(),
+  teaches: z.array(SkillSchema),
+  learns: z.array(SkillSchema),
+  /** Nobody is paired or nudged before they opt in. */
+  optedIn: z.boolean(),
+  /** A date (YYYY-MM-DD) until which the member is left out, no reason asked; null when not paused. */
+  pausedUntil: z.string().nullable(),
+  /** Help requests a week the member is willing to take on. */
+  availabilityPerWeek: z.number(),
+  quietHours: QuietHoursSchema.nullable(),
+  /** IANA time zone, e.g. Europe/Lisbon: quiet hours are read in it. */
+  timeZone: z.string(),
+});
+export type ProfileDto = z.infer<typeof ProfileSchema>;
+export const ProfileResSchema = dataOf(ProfileSchema);
+
+/** `PUT /api/teams/:teamId/profile`: every field optional; what is left out stays as it was. */
+export const ProfileUpdateSchema = z.object({
+  department: z.string().max(80, 'Keep the department under 80 characters.').optional(),
+  teaches: z
+    .array(z.object({ name: z.string().max(60), level: SkillLevelSchema }))
+    .max(20, 'List at most 20 skills.')
+    .optional(),
+  learns: z
+    .array(z.object({ name: z.string().max(60), level: SkillLevelSchema }))
+    .max(20, 'List at most 20 skills.')
+    .optional(),
+  optedIn: z.boolean().optional(),
+  pausedUntil: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-12-31.')
+    .nullable()
+    .optional(),
+  availabilityPerWeek: z
+    .number()
+    .int('Availability is a whole number of requests.')
+    .min(0, 'Availability cannot be negative.')
+    .max(50, 'At most 50 requests a week.')
+    .optional(),
+  quietHours: QuietHoursSchema.nullable().optional(),
+  timeZone: z.string().min(1).max(64).optional(),
+});
+export type ProfileUpdateReq = z.infer<typeof ProfileUpdateSchema>;
+
+// Programs and rotations.
+
+export const ProgramKindSchema = z.enum(['skill_share', 'cross_check', 'blocker_buddy']);
+export type ProgramKind = z.infer<typeof ProgramKindSchema>;
+export const CadenceSchema = z.enum(['weekly', 'every_2_weeks', 'every_4_weeks', 'each_sprint']);
+
+export const ProgramSchema = z.object({
+  kind: ProgramKindSchema,
+  enabled: z.boolean(),
+  cadence: CadenceSchema,
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: z.number(),
+  /** Hour of the day (0–23) in `timeZone` when a round is made. */
+  hour: z.number(),
+  timeZone: z.string(),
+  /** 2: pairs (one trio when the count is odd); 3: groups of three. */
+  groupSize: z.union([z.literal(2), z.literal(3)]),
+  /** On: a round waits as a draft for the owner to review and publish. */
+  preview: z.boolean(),
+  /** Sprint length in weeks, for the `each_sprint` cadence. */
+  sprintWeeks: z.number(),
+  /** When the next round is due; null while the program is off. */
+  nextRunAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type ProgramDto = z.infer<typeof ProgramSchema>;
+export const ProgramsResSchema = dataOf(z.array(ProgramSchema));
+export const ProgramResSchema = dataOf(ProgramSchema);
+
+/** `PUT /api/teams/:teamId/programs/:kind` (owner only). */
+export const ProgramUpdateSchema = z.object({
+  enabled: z.boolean(),
+  cadence: CadenceSchema,
+  weekday: z.number().int().min(1, 'Choose a weekday.').max(7, 'Choose a weekday.'),
+  hour: z.number().int().min(0, 'Choose an hour from 0 to 23.').max(23, 'Choose an hour 0–23.'),
+  timeZone: z.string().min(1, 'Choose a time zone.').max(64),
+  groupSize: z.union([z.literal(2), z.literal(3)]),
+  preview: z.boolean(),
+  sprintWeeks: z
+    .number()
+    .int()
+    .min(1, 'A sprint is 1 to 4 weeks.')
+    .max(4, 'A sprint is 1 to 4 weeks.'),
+});
+export type ProgramUpdateReq = z.infer<typeof ProgramUpdateSchema>;
+
+export const RoundMemberSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  department: z.string(),
+});
+export const RoundGroupSchema = z.object({
+  members: z.array(RoundMemberSchema),
+  reason: z.string(),
+  weight: z.number(),
+});
+export const CheckInAnswerSchema = z.enum(['met', 'not_yet', 'skipped']);
+export type CheckInAnswer = z.infer<typeof CheckInAnswerSchema>;
+
+export const RoundSchema = z.object({
+  id: z.string(),
+  program: ProgramKindSchema,
+  status: z.enum(['draft', 'published']),
+  createdAt: z.string(),
+  publishedAt: z.string().nullable(),
+  /** Sent back with a swap or a publish: a stale revision is a conflict, not a lost change. */
+  revision: z.number(),
+  groups: z.array(RoundGroupSchema),
+  /** People who could not be placed, and why (paused and opted-out people are not listed). */
+  unplaced: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() })),
+  totalWeight: z.number(),
+  /** Index into `groups` of the caller's own group, or null. */
+  myGroup: z.number().nullable(),
+  myCheckIn: CheckInAnswerSchema.nullable(),
+  /** Published rounds: notifications sent so far. */
+  progress: z.object({ total: z.number(), sent: z.number(), failed: z.number() }).nullable(),
+  checkIns: z.object({ met: z.number(), not_yet: z.number(), skipped: z.number() }),
+});
+export type RoundDto = z.infer<typeof RoundSchema>;
+export const RoundResSchema = dataOf(RoundSchema);
+/** `GET /api/teams/:teamId/rounds?program=…`: the current round (a draft only for owners) and past ones. */
+export const RoundsResSchema = dataOf(
+  z.object({ current: RoundSchema.nullable(), past: z.array(RoundSchema) }),
+);
+export const RoundIdSchema = z
+  .string()
+  .regex(/^[a-z_]+-\d{12}$/, 'The round id is not one Mutual made.');
+
+/** `POST …/rounds/:roundId/swap` (owner, drafts only): exchange two people between groups. */
+export const RoundSwapSchema = z.object({
+  a: z.string().min(1, 'Choose the first person.').max(100),
+  b: z.string().min(1, 'Choose the second person.').max(100),
+  revision: z.number().int(),
+});
+export type RoundSwapReq = z.infer<typeof RoundSwapSchema>;
+/** `POST …/rounds/:roundId/publish` (owner). */
+export const RoundPublishSchema = z.object({ revision: z.number().int() });
+/** `PUT …/rounds/:roundId/check-in`: did you meet? */
+export const CheckInSchema = z.object({ answer: CheckInAnswerSchema });
+
+// The Culture Guardian: a rotating role.
+
+export const GuardianSchema = z.object({
+  enabled: z.boolean(),
+  /** How many months each term lasts. */
+  everyMonths: z.number(),
+  current: z
+    .object({ id: z.string(), name: z.string(), since: z.string(), until: z.string() })
+    .nullable(),
+  /** Earlier terms, latest first. */
+  history: z.array(z.object({ id: z.string(), name: z.string(), since: z.string() })),
+});
+export type GuardianDto = z.infer<typeof GuardianSchema>;
+export const GuardianResSchema = dataOf(GuardianSchema);
+/** `PUT /api/teams/:teamId/guardian` (owner). */
+export const GuardianUpdateSchema = z.object({
+  enabled: z.boolean(),
+  everyMonths: z
+    .number()
+    .int()
+    .min(1, 'A term is 1 to 12 months.')
+    .max(12, 'A term is 1 to 12 months.'),
+});

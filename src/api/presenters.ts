@@ -4,7 +4,21 @@ import type { CurrentCompact } from '../services/get-compact';
 import type { MyTeam } from '../services/list-my-teams';
 import type { getTeam } from '../services/get-team';
 import type { VerifiedUser } from './auth';
-import type { CompactDto, DeadLetterDto, MeDto, MemberDto, TeamDto } from './contract';
+import type {
+  CompactDto,
+  DeadLetterDto,
+  GuardianDto,
+  MeDto,
+  MemberDto,
+  ProfileDto,
+  ProgramDto,
+  RoundDto,
+  TeamDto,
+} from './contract';
+import type { Program } from '../core/pairing/program';
+import { groupOf } from '../core/pairing/round';
+import type { RoundView } from '../services/rounds';
+import type { GuardianView } from '../services/guardian';
 import type { DeadLetterView } from '../services/dead-letters';
 
 export const presentMember = (m: Member): MemberDto => ({
@@ -57,3 +71,75 @@ export const presentDeadLetter = (d: DeadLetterView): DeadLetterDto => ({
   attempts: d.attempts,
   failedAt: d.failedAt,
 });
+
+export const presentProfile = (m: Member): ProfileDto => ({
+  id: m.userId,
+  name: m.name,
+  department: m.department,
+  teaches: m.teaches,
+  learns: m.learns,
+  optedIn: m.optedIn,
+  pausedUntil: m.pausedUntil || null,
+  availabilityPerWeek: m.availabilityPerWeek,
+  quietHours: m.quietHours,
+  timeZone: m.timeZone,
+});
+
+export const presentProgram = (p: Program): ProgramDto => ({
+  kind: p.kind,
+  enabled: p.enabled,
+  cadence: p.cadence,
+  weekday: p.weekday,
+  hour: p.hour,
+  timeZone: p.timeZone,
+  groupSize: p.groupSize,
+  preview: p.preview,
+  sprintWeeks: p.sprintWeeks,
+  nextRunAt: p.nextRunAt || null,
+  updatedAt: p.updatedAt || null,
+});
+
+export function presentRound(view: RoundView, viewerId: string): RoundDto {
+  const { round, people, checkIns } = view;
+  const person = (id: string) => {
+    const m = people.get(id);
+    return { id, name: m?.name ?? 'A former member', department: m?.department ?? '' };
+  };
+  const tally = { met: 0, not_yet: 0, skipped: 0 };
+  for (const c of checkIns) tally[c.answer]++;
+  const mine = groupOf(round, viewerId);
+  return {
+    id: round.id,
+    program: round.program,
+    status: round.status,
+    createdAt: round.createdAt,
+    publishedAt: round.publishedAt || null,
+    revision: round.revision,
+    groups: round.groups.map((g) => ({
+      members: g.members.map(person),
+      reason: g.reason,
+      weight: Math.round(g.weight * 1000) / 1000,
+    })),
+    unplaced: round.unplaced.map((u) => ({ ...person(u.id), reason: u.reason })),
+    totalWeight: Math.round(round.totalWeight * 1000) / 1000,
+    myGroup: mine < 0 ? null : mine,
+    myCheckIn: checkIns.find((c) => c.userId === viewerId)?.answer ?? null,
+    progress: view.progress,
+    checkIns: tally,
+  };
+}
+
+export function presentGuardian(view: GuardianView): GuardianDto {
+  const name = (id: string) => view.people.get(id)?.name ?? 'A former member';
+  return {
+    enabled: view.settings.enabled,
+    everyMonths: view.settings.everyMonths,
+    current: view.current && {
+      id: view.current.userId,
+      name: name(view.current.userId),
+      since: view.current.since,
+      until: view.current.until,
+    },
+    history: view.history.map((t) => ({ id: t.userId, name: name(t.userId), since: t.since })),
+  };
+}

@@ -5,6 +5,10 @@ import type { ConversationState } from './notify/conversation-state';
 import type { Notification, NotificationRecord, OutgoingMessage } from './notify/notification';
 import type { ScheduledJob } from './schedule/scheduled-job';
 import type { ConversationAddress, Team, TeamRef } from './team/team';
+import type { CheckIn } from './pairing/check-in';
+import type { Program, ProgramKind } from './pairing/program';
+import type { Round } from './pairing/round';
+import type { GuardianSettings, GuardianTerm } from './roles/guardian';
 
 export interface Clock {
   now(): Date;
@@ -53,6 +57,92 @@ export interface Ports {
   conversations: ConversationStore;
   queue: DeliveryQueue;
   schedule: ScheduleStore;
+  programs: ProgramStore;
+  rounds: RoundStore;
+  checkIns: CheckInStore;
+  guardians: GuardianStore;
+  /** Builds the cards the bot sends; services only choose what to say and to whom. */
+  messages: MessageComposer;
+}
+
+/** A team's programs, one per kind. */
+export interface ProgramStore {
+  get(ref: TeamRef, kind: ProgramKind): Promise<Versioned<Program> | undefined>;
+  list(ref: TeamRef): Promise<Versioned<Program>[]>;
+  /** Insert if absent; `conflict` when it exists. */
+  create(ref: TeamRef, program: Program): Promise<Versioned<Program>>;
+  update(ref: TeamRef, program: Program, etag: string): Promise<Versioned<Program>>;
+}
+
+export interface RoundStore {
+  get(ref: TeamRef, id: string): Promise<Versioned<Round> | undefined>;
+  /** A program's rounds, latest first. */
+  list(ref: TeamRef, program: ProgramKind, limit: number): Promise<Versioned<Round>[]>;
+  /** Insert if absent; `conflict` when a round with that id exists. */
+  create(ref: TeamRef, round: Round): Promise<Versioned<Round>>;
+  update(ref: TeamRef, round: Round, etag: string): Promise<Versioned<Round>>;
+}
+
+export interface CheckInStore {
+  get(ref: TeamRef, roundId: string, userId: string): Promise<Versioned<CheckIn> | undefined>;
+  listForRound(ref: TeamRef, roundId: string): Promise<CheckIn[]>;
+  create(ref: TeamRef, checkIn: CheckIn): Promise<Versioned<CheckIn>>;
+  update(ref: TeamRef, checkIn: CheckIn, etag: string): Promise<Versioned<CheckIn>>;
+}
+
+export interface GuardianStore {
+  settings(ref: TeamRef): Promise<Versioned<GuardianSettings> | undefined>;
+  /** Creates the settings when `etag` is undefined (insert if absent), else replaces them. */
+  saveSettings(
+    ref: TeamRef,
+    settings: GuardianSettings,
+    etag: string | undefined,
+  ): Promise<Versioned<GuardianSettings>>;
+  /** Latest first. */
+  terms(ref: TeamRef, limit: number): Promise<GuardianTerm[]>;
+  /** Insert if absent (one term per start time); `conflict` when it exists. */
+  addTerm(ref: TeamRef, term: GuardianTerm): Promise<void>;
+}
+
+/** A person as a message names them. */
+export interface MessagePerson {
+  name: string;
+  email: string;
+  department: string;
+}
+
+/** The messages Mutual sends, as Adaptive Cards (implemented under bot/cards). */
+export interface MessageComposer {
+  /** 1:1 to each paired member: who, why, and links to chat and to schedule a meeting. */
+  pairing(input: {
+    teamName: string;
+    programLabel: string;
+    partners: MessagePerson[];
+    reason: string;
+  }): OutgoingMessage;
+  /** 1:1 to someone taking part who could not be placed this round, saying why. */
+  unplaced(input: { teamName: string; programLabel: string; reason: string }): OutgoingMessage;
+  /** To the team channel when a round is published. */
+  roundSummary(input: {
+    teamName: string;
+    programLabel: string;
+    groups: { names: string[] }[];
+    unplaced: number;
+  }): OutgoingMessage;
+  /** "Did you meet?", answered in place. */
+  checkIn(input: {
+    teamId: string;
+    roundId: string;
+    programLabel: string;
+    partners: MessagePerson[];
+  }): OutgoingMessage;
+  /** Announces a new Culture Guardian, to the channel or to the guardian. */
+  guardian(input: {
+    teamName: string;
+    guardian: MessagePerson;
+    until: string;
+    audience: 'channel' | 'guardian';
+  }): OutgoingMessage;
 }
 
 /** Every notification Mutual means to send, keyed by its deterministic id. */
@@ -63,6 +153,8 @@ export interface NotificationStore {
   ): Promise<{ record: Versioned<NotificationRecord>; created: boolean }>;
   get(team: TeamRef, id: string): Promise<Versioned<NotificationRecord> | undefined>;
   update(record: NotificationRecord, etag: string): Promise<Versioned<NotificationRecord>>;
+  /** Every notification whose id starts with `idPrefix` (ids are built from their cause). */
+  listByPrefix(team: TeamRef, idPrefix: string): Promise<NotificationRecord[]>;
 }
 
 /** Notifications that kept failing, parked per team for the owner to retry or discard. */

@@ -5,7 +5,8 @@ import { DEMO_OWNER, DEMO_PEOPLE, DEMO_TEAM } from './demo-team';
 
 /**
  * Seeds the demo team on first start, through the same use cases the bot and the tab use: an
- * installation (roster + template compact), then each person fills in their own profile.
+ * installation (roster + template compact), then each person fills in their own profile and opts
+ * in, and the owner sets up skill share.
  * Returns false when the team was already there. A seed cut short is finished on the next start.
  */
 export async function seedDemoTeam(
@@ -31,9 +32,27 @@ export async function seedDemoTeam(
     await services.updateProfile(
       { tenantId: DEMO_TEAM.tenantId, userId: person.userId },
       DEMO_TEAM.teamId,
-      { department: person.department, teaches: person.teaches, learns: person.learns },
+      {
+        department: person.department,
+        teaches: person.teaches,
+        learns: person.learns,
+        optedIn: true,
+        timeZone: 'Europe/London',
+        quietHours: { start: '19:00', end: '08:00' },
+      },
     );
   }
+  // Skill share is set up, with a preview, so the owner can make, adjust and publish a round.
+  await services.saveProgram(owner, DEMO_TEAM.teamId, 'skill_share', {
+    enabled: true,
+    cadence: 'every_4_weeks',
+    weekday: 1,
+    hour: 9,
+    timeZone: 'Europe/London',
+    groupSize: 2,
+    preview: true,
+    sprintWeeks: 2,
+  });
   return true;
 }
 

@@ -11,7 +11,22 @@ import { listMembers } from './list-members';
 import { listMyTeams } from './list-my-teams';
 import { deactivateTeam, registerInstallation, type Installation } from './register-installation';
 import { removeMembers, syncRoster, type SyncRosterOptions } from './sync-roster';
-import { updateProfile, type ProfileChange } from './update-profile';
+import { getProfile, updateProfile, type ProfileChange } from './update-profile';
+import type { ProgramKind, ProgramSettings } from '../core/pairing/program';
+import type { CheckInAnswer } from '../core/pairing/check-in';
+import type { ScheduledJob } from '../core/schedule/scheduled-job';
+import { listPrograms, ROTATION_DUE, saveProgram } from './programs';
+import { runDueRotation, startRoundNow } from './make-round';
+import { CHECK_IN_DUE, publishDraft } from './publish-round';
+import { getRound, listRounds, recordCheckIn, swapInRound } from './rounds';
+import { sendCheckIns } from './send-check-ins';
+import {
+  getGuardian,
+  GUARDIAN_DUE,
+  rotateGuardianNow,
+  runDueGuardianRotation,
+  saveGuardianSettings,
+} from './guardian';
 
 /** The use cases bound to their ports: what adapters (API, bot, jobs) call. */
 export function createServices(ports: Ports) {
@@ -20,8 +35,41 @@ export function createServices(ports: Ports) {
     listMembers: (actor: Actor, teamId: string) => listMembers(actor, teamId, ports),
     getCompact: (actor: Actor, teamId: string) => getCompact(actor, teamId, ports),
     listMyTeams: (actor: Actor) => listMyTeams(actor, ports),
+    getProfile: (actor: Actor, teamId: string) => getProfile(actor, teamId, ports),
     updateProfile: (actor: Actor, teamId: string, change: ProfileChange) =>
       updateProfile(actor, teamId, change, ports),
+    listPrograms: (actor: Actor, teamId: string) => listPrograms(actor, teamId, ports),
+    saveProgram: (actor: Actor, teamId: string, kind: ProgramKind, settings: ProgramSettings) =>
+      saveProgram(actor, teamId, kind, settings, ports),
+    startRoundNow: (actor: Actor, teamId: string, kind: ProgramKind) =>
+      startRoundNow(actor, teamId, kind, ports),
+    listRounds: (actor: Actor, teamId: string, kind: ProgramKind) =>
+      listRounds(actor, teamId, kind, ports),
+    getRound: (actor: Actor, teamId: string, roundId: string) =>
+      getRound(actor, teamId, roundId, ports),
+    swapInRound: (
+      actor: Actor,
+      teamId: string,
+      roundId: string,
+      swap: { a: string; b: string; revision: number },
+    ) => swapInRound(actor, teamId, roundId, swap, ports),
+    publishRound: (actor: Actor, teamId: string, roundId: string, revision: number) =>
+      publishDraft(actor, teamId, roundId, revision, ports),
+    recordCheckIn: (actor: Actor, teamId: string, roundId: string, answer: CheckInAnswer) =>
+      recordCheckIn(actor, teamId, roundId, answer, ports),
+    getGuardian: (actor: Actor, teamId: string) => getGuardian(actor, teamId, ports),
+    saveGuardianSettings: (
+      actor: Actor,
+      teamId: string,
+      change: { enabled: boolean; everyMonths: number },
+    ) => saveGuardianSettings(actor, teamId, change, ports),
+    rotateGuardianNow: (actor: Actor, teamId: string) => rotateGuardianNow(actor, teamId, ports),
+    /** Scheduled work that needs no Teams connection, by job kind. */
+    jobHandlers: {
+      [ROTATION_DUE]: (job: ScheduledJob) => runDueRotation(job, ports),
+      [CHECK_IN_DUE]: (job: ScheduledJob) => sendCheckIns(job, ports),
+      [GUARDIAN_DUE]: (job: ScheduledJob) => runDueGuardianRotation(job, ports),
+    } as Record<string, (job: ScheduledJob) => Promise<void>>,
     registerInstallation: (installation: Installation) => registerInstallation(installation, ports),
     deactivateTeam: (ref: TeamRef) => deactivateTeam(ref, ports),
     syncRoster: (ref: TeamRef, roster: readonly RosterEntry[], options: SyncRosterOptions) =>

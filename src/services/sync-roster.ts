@@ -1,6 +1,7 @@
 import type { Ports } from '../core/ports';
 import type { Member, RosterEntry } from '../core/team/member';
 import type { TeamRef } from '../core/team/team';
+import { DEFAULT_BOUNDARIES } from '../core/team/boundaries';
 import { targetKey } from '../core/notify/notification';
 import { retryOnConflict } from './retry-on-conflict';
 import { reviveConversation } from './revive-conversation';
@@ -107,6 +108,7 @@ function newMember(entry: RosterEntry, now: Date): Member {
     department: '',
     teaches: [],
     learns: [],
+    ...DEFAULT_BOUNDARIES,
   };
 }
 

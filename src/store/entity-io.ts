@@ -136,3 +136,27 @@ export function json<T>(row: StoredRow, name: string, fallback: T): T {
   if (typeof value !== 'string' || value === '') return fallback;
   return JSON.parse(value) as T;
 }
+
+/** Characters per stored chunk: 32 Ki UTF-16 code units are 64 KiB, the property limit. */
+const CHUNK = 30_000;
+
+/** Spreads a JSON value over `<name>0`, `<name>1`… so a large list fits the 64 KiB property limit. */
+export function chunkedJson(name: string, value: unknown): Record<string, string | number> {
+  const text = JSON.stringify(value);
+  const out: Record<string, string | number> = {};
+  let count = 0;
+  for (let at = 0; at < text.length || count === 0; at += CHUNK) {
+    out[`${name}${count}`] = text.slice(at, at + CHUNK);
+    count++;
+  }
+  out[`${name}Chunks`] = count;
+  return out;
+}
+
+export function readChunkedJson<T>(row: StoredRow, name: string, fallback: T): T {
+  const count = Number(row[`${name}Chunks`] ?? 0);
+  if (!count) return fallback;
+  let text = '';
+  for (let i = 0; i < count; i++) text += str(row, `${name}${i}`);
+  return JSON.parse(text) as T;
+}

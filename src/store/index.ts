@@ -8,8 +8,13 @@ import { createTableNotificationStore } from './table-notification-store';
 import type { TableStorage } from './table-storage';
 import { createTableScheduleStore } from './table-schedule-store';
 import { createTableTeamStore } from './table-team-store';
+import { createTableProgramStore } from './table-program-store';
+import { createTableRoundStore } from './table-round-store';
+import { createTableCheckInStore } from './table-check-in-store';
+import { createTableGuardianStore } from './table-guardian-store';
 
-export interface StoragePorts extends Ports {
+/** Every port but the message composer, which the bot supplies. */
+export interface StoragePorts extends Omit<Ports, 'messages'> {
   leases: LeaseStore;
 }
 
@@ -26,6 +31,10 @@ export function createTablePorts(storage: TableStorage, clock: Clock): StoragePo
     leases: createTableLeaseStore(storage.table('leases'), clock),
     schedule: createTableScheduleStore(storage.table('schedule')),
     queue: storage.queue,
+    programs: createTableProgramStore(storage.table('programs')),
+    rounds: createTableRoundStore(storage.table('rounds')),
+    checkIns: createTableCheckInStore(storage.table('checkins')),
+    guardians: createTableGuardianStore(storage.table('roles')),
   };
 }
 

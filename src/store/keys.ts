@@ -19,3 +19,7 @@ export const teamPartition = (ref: TeamRef) =>
 /** Sorts newest first under the table's ascending row-key order. */
 export const invertedNumber = (n: number, width = 12) =>
   (10 ** width - 1 - n).toString().padStart(width, '0');
+
+/** The smallest string greater than every string that starts with `prefix`, for range queries. */
+export const afterPrefix = (prefix: string) =>
+  prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);

@@ -2,6 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { isDomainError } from '../core/errors';
 import type { MemberStore } from '../core/ports';
 import type { Member, TeamRole } from '../core/team/member';
+import { DEFAULT_BOUNDARIES, type QuietHours } from '../core/team/boundaries';
 import type { TeamRef } from '../core/team/team';
 import {
   bool,
@@ -94,6 +95,11 @@ function toRow(ref: TeamRef, m: Member): Row {
     department: m.department,
     teaches: JSON.stringify(m.teaches),
     learns: JSON.stringify(m.learns),
+    optedIn: m.optedIn,
+    pausedUntil: m.pausedUntil,
+    availabilityPerWeek: m.availabilityPerWeek,
+    quietHours: m.quietHours ? JSON.stringify(m.quietHours) : '',
+    timeZone: m.timeZone,
   };
 }
 
@@ -110,5 +116,13 @@ function fromRow(row: StoredRow): Member {
     department: str(row, 'department'),
     teaches: json(row, 'teaches', []),
     learns: json(row, 'learns', []),
+    optedIn: bool(row, 'optedIn'),
+    pausedUntil: str(row, 'pausedUntil'),
+    availabilityPerWeek:
+      typeof row.availabilityPerWeek === 'number'
+        ? row.availabilityPerWeek
+        : DEFAULT_BOUNDARIES.availabilityPerWeek,
+    quietHours: json<QuietHours | null>(row, 'quietHours', null),
+    timeZone: str(row, 'timeZone') || DEFAULT_BOUNDARIES.timeZone,
   };
 }

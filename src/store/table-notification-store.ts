@@ -1,9 +1,18 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { isDomainError } from '../core/errors';
 import type { NotificationRecord, Notification } from '../core/notify/notification';
 import type { NotificationStore, Versioned } from '../core/ports';
-import { insertRow, json, readRow, replaceRow, str, type Row, type StoredRow } from './entity-io';
-import { encodeKey, teamPartition } from './keys';
+import {
+  insertRow,
+  json,
+  readPartition,
+  readRow,
+  replaceRow,
+  str,
+  type Row,
+  type StoredRow,
+} from './entity-io';
+import { afterPrefix, encodeKey, teamPartition } from './keys';
 
 const WHAT = 'The notification';
 
@@ -33,6 +42,15 @@ export function createTableNotificationStore(client: TableClient): NotificationS
         if (!existing) throw error;
         return { record: existing, created: false };
       }
+    },
+    async listByPrefix(team, idPrefix) {
+      const prefix = encodeKey(idPrefix);
+      const rows = await readPartition(
+        client,
+        odata`PartitionKey eq ${teamPartition(team)} and RowKey ge ${prefix} and RowKey lt ${afterPrefix(prefix)}`,
+        'The notifications',
+      );
+      return rows.map(({ row }) => fromRow(row));
     },
     async update(record, etag): Promise<Versioned<NotificationRecord>> {
       return { value: record, etag: await replaceRow(client, toRow(record), etag, WHAT) };

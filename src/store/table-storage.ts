@@ -14,6 +14,10 @@ export const tableKinds = [
   'leases',
   'schedule',
   'sandbox',
+  'programs',
+  'rounds',
+  'checkins',
+  'roles',
 ] as const;
 export type TableKind = (typeof tableKinds)[number];
 

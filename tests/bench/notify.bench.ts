@@ -26,6 +26,7 @@ import { createNotificationWorker } from '../../src/jobs/notification-worker';
 import { startEmulator, type RunningEmulator } from '../../src/local/emulator';
 import { createServices } from '../../src/services';
 import { createTablePorts, createTableStorage } from '../../src/store';
+import { cardMessages } from '../../bot/cards/messages';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { localNotifier } from '../support/notify-harness';
 import { teamsThrottle } from '../support/teams-throttle';
@@ -81,7 +82,7 @@ async function run(connectionString: string, connector: FakeConnector) {
   });
   await storage.ensureTables();
   const profile = env.BENCH_PROFILE === '1' ? new Profile() : undefined;
-  const ports = createTablePorts(storage, systemClock);
+  const ports = { ...createTablePorts(storage, systemClock), messages: cardMessages };
   const services = createServices(ports);
 
   // Teams, members, and their personal chats (opened before, as after an earlier rotation).

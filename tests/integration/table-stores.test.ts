@@ -4,7 +4,7 @@ import { templateVersion } from '../../src/core/compact/template';
 import type { Member } from '../../src/core/team/member';
 import type { Team, TeamRef } from '../../src/core/team/team';
 import { replaceRow } from '../../src/store/entity-io';
-import { buildTeamRef } from '../support/memory-ports';
+import { buildMember as buildAnyMember, buildTeamRef } from '../support/memory-ports';
 import { freshStorage } from '../support/storage';
 
 const buildTeam = (ref: TeamRef, overrides: Partial<Team> = {}): Team => ({
@@ -17,19 +17,14 @@ const buildTeam = (ref: TeamRef, overrides: Partial<Team> = {}): Team => ({
   ...overrides,
 });
 
-const buildMember = (userId: string, overrides: Partial<Member> = {}): Member => ({
-  userId,
-  name: `Name ${userId.slice(-4)}`,
-  email: `${userId}@example.test`,
-  role: 'member',
-  botUserId: `29:${userId}`,
-  active: true,
-  joinedAt: '2026-01-05T09:00:00.000Z',
-  department: '',
-  teaches: [],
-  learns: [],
-  ...overrides,
-});
+const buildMember = (userId: string, overrides: Partial<Member> = {}): Member =>
+  buildAnyMember({
+    userId,
+    name: `Name ${userId.slice(-4)}`,
+    email: `${userId}@example.test`,
+    botUserId: `29:${userId}`,
+    ...overrides,
+  });
 
 async function codeOf(promise: Promise<unknown>) {
   try {

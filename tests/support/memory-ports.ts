@@ -14,6 +14,12 @@ import type {
 } from '../../src/core/ports';
 import type { Member, RosterEntry } from '../../src/core/team/member';
 import type { Team, TeamRef } from '../../src/core/team/team';
+import type { CheckIn } from '../../src/core/pairing/check-in';
+import type { Program } from '../../src/core/pairing/program';
+import type { Round } from '../../src/core/pairing/round';
+import type { GuardianSettings, GuardianTerm } from '../../src/core/roles/guardian';
+import { cardMessages } from '../../bot/cards/messages';
+import { DEFAULT_BOUNDARIES } from '../../src/core/team/boundaries';
 
 /** In-memory ports with the stores' semantics (ETags, insert-if-absent), for unit tests only. */
 export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:00:00Z') }): Ports {
@@ -104,6 +110,12 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
         rows.delete(key);
       },
       values: () => [...rows.values()].map((r) => clone(r.value)),
+      /** Rows whose key starts with `prefix`, in key order. */
+      prefixed: (prefix: string) =>
+        [...rows.entries()]
+          .filter(([key]) => key.startsWith(prefix))
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([, row]) => clone(row)),
     };
   };
   const notes = keyed<NotificationRecord>();
@@ -111,6 +123,14 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
   const convs = keyed<ConversationState>();
   const jobs = keyed<ScheduledJob>();
   const cursor = keyed<string>();
+  const programs = keyed<Program>();
+  const rounds = keyed<Round>();
+  const checkIns = keyed<CheckIn>();
+  const guardianSettings = keyed<GuardianSettings>();
+  const guardianTerms = keyed<GuardianTerm>();
+  // Rounds sort latest first under their id's slot, as the table store's inverted keys do.
+  const roundKey = (ref: TeamRef, id: string) =>
+    `${teamKey(ref)}|${id.replace(/\d{12}$/, (slot) => String(999999999999 - Number(slot)))}`;
   const queued: {
     id: string;
     team: TeamRef;
@@ -142,7 +162,47 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
         return { record, created: true };
       },
       update: async (r, etag) => notes.update(`${teamKey(r.team)}|${r.id}`, r, etag),
+      listByPrefix: async (team, prefix) =>
+        notes.prefixed(`${teamKey(team)}|${prefix}`).map((r) => r.value),
     },
+    programs: {
+      get: async (ref, kind) => programs.get(`${teamKey(ref)}|${kind}`),
+      list: async (ref) => programs.prefixed(`${teamKey(ref)}|`),
+      create: async (ref, p) => programs.create(`${teamKey(ref)}|${p.kind}`, p),
+      update: async (ref, p, etag) => programs.update(`${teamKey(ref)}|${p.kind}`, p, etag),
+    },
+    rounds: {
+      get: async (ref, id) => rounds.get(roundKey(ref, id)),
+      list: async (ref, program, limit) =>
+        rounds.prefixed(`${teamKey(ref)}|${program}-`).slice(0, limit),
+      create: async (ref, r) => rounds.create(roundKey(ref, r.id), r),
+      update: async (ref, r, etag) => rounds.update(roundKey(ref, r.id), r, etag),
+    },
+    checkIns: {
+      get: async (ref, roundId, userId) => checkIns.get(`${teamKey(ref)}|${roundId}|${userId}`),
+      listForRound: async (ref, roundId) =>
+        checkIns.prefixed(`${teamKey(ref)}|${roundId}|`).map((r) => r.value),
+      create: async (ref, c) => checkIns.create(`${teamKey(ref)}|${c.roundId}|${c.userId}`, c),
+      update: async (ref, c, etag) =>
+        checkIns.update(`${teamKey(ref)}|${c.roundId}|${c.userId}`, c, etag),
+    },
+    guardians: {
+      settings: async (ref) => guardianSettings.get(teamKey(ref)),
+      saveSettings: async (ref, settings, etag) =>
+        etag === undefined
+          ? guardianSettings.create(teamKey(ref), settings)
+          : guardianSettings.update(teamKey(ref), settings, etag),
+      terms: async (ref, limit) =>
+        guardianTerms
+          .prefixed(`${teamKey(ref)}|`)
+          .map((r) => r.value)
+          .reverse()
+          .slice(0, limit),
+      addTerm: async (ref, term) => {
+        guardianTerms.create(`${teamKey(ref)}|${term.since}`, term);
+      },
+    },
+    messages: cardMessages,
     deadLetters: {
       add: async (entry) => {
         const key = `${teamKey(entry.team)}|${entry.notificationId}`;
@@ -239,6 +299,22 @@ export function buildRosterEntry(overrides: Partial<RosterEntry> = {}): RosterEn
     name: `Person ${counter}`,
     email: `person${counter}@example.test`,
     botUserId: `29:person-${counter}`,
+    ...overrides,
+  };
+}
+
+/** A full member row, as sync-roster would create it, with a unique id unless given. */
+export function buildMember(overrides: Partial<Member> = {}): Member {
+  const entry = buildRosterEntry(overrides.userId ? { userId: overrides.userId } : {});
+  return {
+    ...entry,
+    role: 'member',
+    active: true,
+    joinedAt: '2026-01-05T09:00:00.000Z',
+    department: '',
+    teaches: [],
+    learns: [],
+    ...DEFAULT_BOUNDARIES,
     ...overrides,
   };
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { TeamRef } from '../../src/core/team/team';
 import { DEMO_PEOPLE, DEMO_TEAM } from '../../src/local/demo-team';
-import { createTablePorts, createTableStorage } from '../../src/store';
+import { createTableStorage } from '../../src/store';
+import { tablePorts } from './storage';
 
 export interface ServerStorage {
   /** The storage the server under test uses (its AZURE_STORAGE_CONNECTION_STRING). */
@@ -20,7 +21,7 @@ export async function parkTestNotification(
   opts: { summary: string; team?: TeamRef; userId?: string },
 ): Promise<string> {
   const storage = createTableStorage(server);
-  const ports = createTablePorts(storage, { now: () => new Date() });
+  const ports = tablePorts(storage);
   const team = opts.team ?? { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
   const id = `test~${randomBytes(4).toString('hex')}`;
   const target = { kind: 'member' as const, userId: opts.userId ?? DEMO_PEOPLE[1]!.userId };

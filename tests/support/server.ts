@@ -7,8 +7,8 @@ import { loadConfig } from '../../src/config';
 import type { TeamRef } from '../../src/core/team/team';
 import { start } from '../../src/main';
 import { createServices } from '../../src/services';
-import { createTablePorts, createTableStorage } from '../../src/store';
-import { systemClock } from './storage';
+import { createTableStorage } from '../../src/store';
+import { systemClock, tablePorts } from './storage';
 import { devIssuerKey, signToken, type SigningKey, type TokenClaims } from './tokens';
 
 export interface TestServer {
@@ -16,7 +16,7 @@ export interface TestServer {
   dataDir: string;
   tablePrefix: string;
   /** Ports and services over the server's own tables, to arrange data and look behind the API. */
-  ports: ReturnType<typeof createTablePorts>;
+  ports: ReturnType<typeof tablePorts>;
   services: ReturnType<typeof createServices>;
   /** The dev issuer's key: tokens it signs are valid for this server. */
   issuerKey: SigningKey;
@@ -46,10 +46,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     }),
     { log: (message, fields) => logs.push({ message, fields }) },
   );
-  const ports = createTablePorts(
-    createTableStorage({ connectionString, tablePrefix }),
-    systemClock,
-  );
+  const ports = tablePorts(createTableStorage({ connectionString, tablePrefix }), systemClock);
   const issuerKey = await devIssuerKey(dataDir);
   return {
     url: running.url,

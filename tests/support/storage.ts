@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import type { Clock } from '../../src/core/ports';
-import { createTablePorts, createTableStorage } from '../../src/store';
+import { cardMessages } from '../../bot/cards/messages';
+import { createTablePorts, createTableStorage, type TableStorage } from '../../src/store';
+
+/** The ports main.ts wires: the table adapters and the bot's cards. */
+export const tablePorts = (storage: TableStorage, clock: Clock = systemClock) => ({
+  ...createTablePorts(storage, clock),
+  messages: cardMessages,
+});
 
 /** A fresh set of tables on the shared emulator, so suites never see each other's rows. */
 export async function freshStorage(clock: Clock = systemClock) {
@@ -9,7 +16,7 @@ export async function freshStorage(clock: Clock = systemClock) {
   const connectionString = inject('storageConnectionString');
   const storage = createTableStorage({ connectionString, tablePrefix });
   await storage.ensureTables();
-  return { storage, ports: createTablePorts(storage, clock), tablePrefix, connectionString };
+  return { storage, ports: tablePorts(storage, clock), tablePrefix, connectionString };
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -219,3 +219,29 @@ export async function postActivity(
   }
   return { status: res.status, body };
 }
+
+/** Someone pressed an `Action.Execute` button on a card the bot sent them 1:1 (Universal Actions). */
+export const cardAction = (e: {
+  serviceUrl: string;
+  tenantId: string;
+  from: ConnectorAccount;
+  verb: string;
+  data: Record<string, unknown>;
+}) => ({
+  id: `${Date.now()}${randomBytes(2).toString('hex')}`,
+  timestamp: new Date().toISOString(),
+  channelId: 'msteams',
+  serviceUrl: e.serviceUrl,
+  type: 'invoke',
+  name: 'adaptiveCard/action',
+  from: { id: e.from.id, name: e.from.name, aadObjectId: e.from.aadObjectId },
+  recipient: { ...BOT },
+  conversation: {
+    id: `a:1${randomBytes(12).toString('base64url')}`,
+    conversationType: 'personal',
+    tenantId: e.tenantId,
+  },
+  channelData: { tenant: { id: e.tenantId }, source: { name: 'message' } },
+  value: { action: { type: 'Action.Execute', verb: e.verb, data: e.data }, trigger: 'manual' },
+  locale: 'en-US',
+});

@@ -1,4 +1,5 @@
 import { invalid } from '../errors';
+import type { Boundaries } from './boundaries';
 
 export type TeamRole = 'owner' | 'member';
 
@@ -11,7 +12,7 @@ export interface Skill {
 }
 
 /** Who is in a team, as the bot last saw the roster, plus what the member says about themselves. */
-export interface Member {
+export interface Member extends Boundaries {
   /** Entra object id (`oid`): the only identity the API trusts. */
   userId: string;
   name: string;

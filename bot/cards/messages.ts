@@ -1,0 +1,5 @@
+import type { MessageComposer } from '../../src/core/ports';
+import { rotationMessages } from './rotation-cards';
+
+/** Every message Mutual sends, as the services ask for them. */
+export const cardMessages: MessageComposer = { ...rotationMessages };
