@@ -1,4 +1,4 @@
-import { isDomainError, notFound } from '../core/errors';
+import { conflict, isDomainError, notFound } from '../core/errors';
 import type { Ports } from '../core/ports';
 import { HISTORY_ROUNDS, planRound } from '../core/pairing/plan-round';
 import {
@@ -75,7 +75,11 @@ export async function startRoundNow(
   ports: RoundPorts,
 ): Promise<Round> {
   const { ref } = await requireOwner(actor, teamId, ports);
-  return makeRound(ref, kind, { scheduledFor: ports.clock.now(), createdBy: actor.userId }, ports);
+  const now = ports.clock.now();
+  // Rounds are made per minute: a second press within it would silently answer the first round.
+  if (await ports.rounds.get(ref, roundIdFor(kind, now)))
+    throw conflict('A round of this program was made less than a minute ago; reload to see it.');
+  return makeRound(ref, kind, { scheduledFor: now, createdBy: actor.userId }, ports);
 }
 
 /**

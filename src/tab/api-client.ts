@@ -27,7 +27,7 @@ export interface TokenSource {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
   /** Local-mode bootstrap calls are made before anyone is signed in. */
@@ -53,6 +53,15 @@ export class ApiClient {
     signal?: AbortSignal,
   ): Promise<z.output<S>> {
     return this.request(path, schema, { method: 'POST', body, signal });
+  }
+
+  put<S extends z.ZodType>(
+    path: string,
+    body: unknown,
+    schema: S,
+    signal?: AbortSignal,
+  ): Promise<z.output<S>> {
+    return this.request(path, schema, { method: 'PUT', body, signal });
   }
 
   delete<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<z.output<S>> {

@@ -22,3 +22,32 @@ export const formatDateTime = (iso: string) => {
 
 export const plural = (count: number, one: string, many = `${one}s`) =>
   `${count} ${count === 1 ? one : many}`;
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' });
+const whenFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+
+/** A calendar day (YYYY-MM-DD) as written in the reader's locale, the same day in every zone. */
+export const formatDay = (ymd: string) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  if (!match) return ymd;
+  return dayFormat.format(
+    new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))),
+  );
+};
+
+/** "Monday, 3 March 2025 at 09:00" in the reader's locale and time zone. */
+export const formatWhen = (iso: string) => {
+  const date = parse(iso);
+  return date ? whenFormat.format(date) : iso;
+};
+
+/** Today on this device's calendar, as YYYY-MM-DD. */
+export const todayYmd = (now = new Date()) =>
+  `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;

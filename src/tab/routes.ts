@@ -56,3 +56,21 @@ export function useHashRoute(): Route | undefined {
   }, []);
   return route;
 }
+
+/** Pairings opened on one program: `#/pairings?program=cross_check`. */
+export const pairingsHref = (program: string) =>
+  `${hrefOf('pairings')}?program=${encodeURIComponent(program)}`;
+
+/** One parameter of the query after the hash route, e.g. `program` in `#/pairings?program=…`. */
+export function hashParam(name: string): string | null {
+  const query = window.location.hash.split('?')[1] ?? '';
+  return new URLSearchParams(query).get(name);
+}
+
+/** Rewrites the hash's query in place: no new history entry, no hashchange. */
+export function replaceHashParam(name: string, value: string): void {
+  const [path = '', query = ''] = window.location.hash.split('?');
+  const params = new URLSearchParams(query);
+  params.set(name, value);
+  window.history.replaceState(null, '', `${path}?${params.toString()}`);
+}

@@ -104,10 +104,14 @@ describe('the tab in local mode', () => {
   it('shows the demo team, the compact, and follows the user switcher and the theme picker', async () => {
     await page.goto(server.url);
 
-    // Pairings is the start page: the honest empty rotation, then every member of the demo team.
+    // Pairings is the start page: skill share with no round yet, then every member of the team.
     await page.getByRole('heading', { level: 1, name: 'Pairings' }).waitFor();
     await page.getByRole('banner').getByText(DEMO_TEAM.name).waitFor();
-    await page.getByText('No rotation yet. When the team owner sets up').waitFor();
+    await page
+      .getByRole('tablist', { name: 'Programs' })
+      .getByRole('tab', { name: 'Skill share' })
+      .waitFor();
+    await page.getByRole('heading', { level: 2, name: 'No round yet' }).waitFor();
     const members = page.getByRole('list', { name: 'Team members' });
     await members.waitFor();
     expect(await members.getByRole('heading', { level: 3 }).allInnerTexts()).toEqual(
@@ -563,7 +567,11 @@ describe('the Settings page', () => {
     await page.getByRole('heading', { level: 2, name: SECTION }).waitFor();
     await choose(page.getByRole('combobox', { name: 'Signed in as' }), member.name);
     await page.getByText('Only team owners manage settings.', { exact: false }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'No settings to change yet' }).waitFor();
+    // The programs in words, with nothing to change.
+    await page.getByRole('heading', { level: 3, name: 'Skill share' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Culture Guardian' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Save skill share' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Rotate now' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: SECTION }).count()).toBe(0);
     expect(await page.getByRole('grid').count()).toBe(0);
     await screenshot('settings-member');

@@ -122,6 +122,20 @@ describe('rotations on the scheduler', () => {
     expect(await ports.rounds.list(team, 'skill_share', 5)).toHaveLength(0);
   });
 
+  it('an owner’s second "make a round now" within the minute is a conflict, not the old round', async () => {
+    const { clock, ports, services, team, owner, settings } = await setup(4);
+    await services.saveProgram(owner, team.teamId, 'skill_share', { ...settings, preview: false });
+    const first = await services.startRoundNow(owner, team.teamId, 'skill_share');
+    expect(first.status).toBe('published');
+    await expect(services.startRoundNow(owner, team.teamId, 'skill_share')).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    clock.advance(60_000);
+    const second = await services.startRoundNow(owner, team.teamId, 'skill_share');
+    expect(second.id).not.toBe(first.id);
+    expect(await ports.rounds.list(team, 'skill_share', 5)).toHaveLength(2);
+  });
+
   it('the Culture Guardian changes when the term ends', async () => {
     const { clock, ports, services, team, owner, scheduler } = await setup(3);
     const first = await services.saveGuardianSettings(owner, team.teamId, {

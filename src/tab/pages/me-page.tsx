@@ -8,10 +8,12 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { MeResSchema, MembersResSchema } from '../../api/contract';
+import { useCallback } from 'react';
+import { MeResSchema, MembersResSchema, ProfileResSchema, type MeDto } from '../../api/contract';
 import { teamPath } from '../api-client';
 import { useAppContext } from '../app-context';
 import { PageLayout, PageSection } from '../components/page-layout';
+import { ProfileForm } from '../components/profile-form';
 import { SkillList } from '../components/skill-list';
 import { EmptyState, ResourceView } from '../components/state-views';
 import { useResource } from '../use-resource';
@@ -45,7 +47,11 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   teamName: { flexGrow: 1 },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '70ch' },
 });
+
+const teamNameOf = (me: MeDto, teamId: string) =>
+  me.teams.find((t) => t.id === teamId)?.name ?? 'this team';
 
 /** The signed-in person: their own member row in this team, and the teams they are in. */
 export function MePage() {
@@ -59,6 +65,12 @@ export function MePage() {
     const row = members?.data.find((m) => m.id === me.data.user.id);
     return { me: me.data, row };
   });
+  // The caller's own profile and boundaries in this team, to edit.
+  const editable = useResource(`profile:${teamId ?? ''}`, async (api, signal) =>
+    teamId ? (await api.get(teamPath(teamId, '/profile'), ProfileResSchema, signal)).data : null,
+  );
+  const { reload } = profile;
+  const refreshCard = useCallback(() => reload({ quiet: true }), [reload]);
 
   return (
     <PageLayout title="My profile" description="What your teammates see about you in Mutual.">
@@ -111,6 +123,23 @@ export function MePage() {
                 )
               )}
             </Card>
+            {teamId && row && (
+              <PageSection title={`Your profile in ${teamNameOf(me, teamId)}`}>
+                <Body1 as="p" className={styles.intro}>
+                  Your skills, whether you take part, and the limits Mutual keeps to. Only you can
+                  change them.
+                </Body1>
+                <ResourceView
+                  handle={editable}
+                  loadingLabel="Loading your profile settings…"
+                  errorTitle="Your profile settings could not be loaded"
+                >
+                  {(data) =>
+                    data && <ProfileForm teamId={teamId} profile={data} onSaved={refreshCard} />
+                  }
+                </ResourceView>
+              </PageSection>
+            )}
             <PageSection title="My teams">
               {me.teams.length === 0 ? (
                 <EmptyState title="No teams yet">

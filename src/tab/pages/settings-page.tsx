@@ -1,17 +1,22 @@
 import { Body1, makeStyles, tokens } from '@fluentui/react-components';
-import { TeamResSchema } from '../../api/contract';
+import { ProgramsResSchema, TeamResSchema } from '../../api/contract';
 import { teamPath } from '../api-client';
 import { useAppContext } from '../app-context';
-import { PageLayout } from '../components/page-layout';
-import { EmptyState, ResourceView } from '../components/state-views';
+import { GuardianSettings } from '../components/guardian-settings';
+import { PageLayout, PageSection } from '../components/page-layout';
+import { ProgramEditor, ProgramSummary } from '../components/program-settings';
+import { ResourceView } from '../components/state-views';
 import { UndeliveredNotifications } from '../components/undelivered-notifications';
+import { programKinds } from '../programs';
 import { useResource } from '../use-resource';
 
 const useStyles = makeStyles({
   ownersOnly: { margin: 0, color: tokens.colorNeutralForeground2 },
+  hint: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '70ch' },
+  programs: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
-/** Team settings: programs and cadence (they arrive with programs); owners also see undelivered notifications. */
+/** Team settings: the programs and their cadence, the Culture Guardian, undelivered notifications. */
 export function SettingsPage() {
   const styles = useStyles();
   const { teamId = '' } = useAppContext();
@@ -25,32 +30,56 @@ export function SettingsPage() {
         loadingLabel="Loading the settings…"
         errorTitle="The settings could not be loaded"
       >
-        {(data) =>
-          data.myRole === 'owner' ? (
+        {(data) => {
+          const isOwner = data.myRole === 'owner';
+          return (
             <>
-              <NoSettingsYet />
-              <UndeliveredNotifications teamId={teamId} />
+              {!isOwner && (
+                <Body1 as="p" className={styles.ownersOnly}>
+                  Only team owners manage settings. If something here should change, ask one of
+                  them.
+                </Body1>
+              )}
+              <Programs teamId={teamId} isOwner={isOwner} />
+              <GuardianSettings teamId={teamId} isOwner={isOwner} />
+              {isOwner && <UndeliveredNotifications teamId={teamId} />}
             </>
-          ) : (
-            <>
-              <Body1 as="p" className={styles.ownersOnly}>
-                Only team owners manage settings. If something here should change, ask one of them.
-              </Body1>
-              <NoSettingsYet />
-            </>
-          )
-        }
+          );
+        }}
       </ResourceView>
     </PageLayout>
   );
 }
 
-function NoSettingsYet() {
+function Programs({ teamId, isOwner }: { teamId: string; isOwner: boolean }) {
+  const styles = useStyles();
+  const programs = useResource(`programs:${teamId}`, async (api, signal) => {
+    const { data } = await api.get(teamPath(teamId, '/programs'), ProgramsResSchema, signal);
+    return programKinds.flatMap((kind) => data.filter((p) => p.kind === kind));
+  });
   return (
-    <EmptyState title="No settings to change yet" headingLevel={2}>
-      Team owners will set up the team’s programs here (skill share, cross-check partners, blocker
-      buddies) with their cadence, the channel where help requests are posted, and the Culture
-      Guardian rotation.
-    </EmptyState>
+    <PageSection title="Programs">
+      <Body1 as="p" className={styles.hint}>
+        Each program puts people together on its own schedule. Paused people and people who have not
+        opted in are left out; everyone else left out is told why.
+      </Body1>
+      <ResourceView
+        handle={programs}
+        loadingLabel="Loading the programs…"
+        errorTitle="The programs could not be loaded"
+      >
+        {(data) => (
+          <div className={styles.programs}>
+            {data.map((program) =>
+              isOwner ? (
+                <ProgramEditor key={program.kind} teamId={teamId} program={program} />
+              ) : (
+                <ProgramSummary key={program.kind} program={program} />
+              ),
+            )}
+          </div>
+        )}
+      </ResourceView>
+    </PageSection>
   );
 }

@@ -1,0 +1,289 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Select,
+  Switch,
+  makeStyles,
+  tokens,
+  typographyStyles,
+} from '@fluentui/react-components';
+import { useId, useState, type FormEvent } from 'react';
+import { GuardianResSchema, GuardianUpdateSchema, type GuardianDto } from '../../api/contract';
+import { teamPath } from '../api-client';
+import { useAppContext } from '../app-context';
+import { fieldProps, invalidFrom } from '../form-errors';
+import { formatDate } from '../format';
+import { useResource } from '../use-resource';
+import { failureOf, useSave } from '../use-save';
+import { PageSection } from './page-layout';
+import { BusyButton, SaveFeedback } from './save-feedback';
+import { ResourceView } from './state-views';
+
+const MONTHS = Array.from({ length: 12 }, (_unused, i) => i + 1);
+const months = (count: number) => (count === 1 ? '1 month' : `${count} months`);
+
+const useStyles = makeStyles({
+  card: {
+    maxWidth: '820px',
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
+    gap: tokens.spacingVerticalL,
+    '@media (max-width: 600px)': { padding: tokens.spacingHorizontalL },
+  },
+  description: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '70ch' },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  term: { maxWidth: '220px' },
+  subtitle: { ...typographyStyles.subtitle2, margin: 0 },
+  current: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  name: { fontWeight: tokens.fontWeightSemibold },
+  detail: { color: tokens.colorNeutralForeground2 },
+  history: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+  },
+});
+
+/** The Culture Guardian role: who holds it, who did, and (owners) how it rotates. */
+export function GuardianSettings({ teamId, isOwner }: { teamId: string; isOwner: boolean }) {
+  const guardian = useResource(`guardian:${teamId}`, async (api, signal) => {
+    return (await api.get(teamPath(teamId, '/guardian'), GuardianResSchema, signal)).data;
+  });
+  return (
+    <PageSection title="Culture Guardian">
+      <ResourceView
+        handle={guardian}
+        loadingLabel="Loading the Culture Guardian…"
+        errorTitle="The Culture Guardian could not be loaded"
+      >
+        {(data) => <GuardianCard teamId={teamId} initial={data} isOwner={isOwner} />}
+      </ResourceView>
+    </PageSection>
+  );
+}
+
+function GuardianCard({
+  teamId,
+  initial,
+  isOwner,
+}: {
+  teamId: string;
+  initial: GuardianDto;
+  isOwner: boolean;
+}) {
+  const styles = useStyles();
+  const { api } = useAppContext();
+  const historyId = useId();
+  const [saved, setSaved] = useState(initial);
+  const [draft, setDraft] = useState({
+    enabled: initial.enabled,
+    everyMonths: initial.everyMonths,
+  });
+  const [confirming, setConfirming] = useState(false);
+  const save = useSave();
+  const rotate = useSave();
+  const error = failureOf(save.state);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    rotate.reset();
+    const parsed = GuardianUpdateSchema.safeParse(draft);
+    if (!parsed.success) {
+      save.fail(invalidFrom(parsed.error));
+      return;
+    }
+    const result = await save.run(
+      async () =>
+        (await api.put(teamPath(teamId, '/guardian'), parsed.data, GuardianResSchema)).data,
+      (next) =>
+        next.enabled
+          ? `The role rotates every ${months(next.everyMonths)}.`
+          : 'The role no longer rotates.',
+    );
+    if (result) {
+      setSaved(result);
+      setDraft({ enabled: result.enabled, everyMonths: result.everyMonths });
+    }
+  };
+
+  const rotateNow = async () => {
+    setConfirming(false);
+    save.reset();
+    const result = await rotate.run(
+      async () =>
+        (await api.post(teamPath(teamId, '/guardian/rotate'), {}, GuardianResSchema)).data,
+      (next) =>
+        next.current
+          ? `${next.current.name} is the Culture Guardian now; the bot announces it to the team.`
+          : 'Nobody could take the role: everyone is paused or has not opted in.',
+    );
+    if (result) setSaved(result);
+  };
+
+  return (
+    <Card className={styles.card} aria-label="Culture Guardian">
+      <Body1 as="p" className={styles.description}>
+        A member who facilitates check-ins and sees the team health view, for a term. The role
+        rotates fairly: whoever served least recently goes next, skipping people who are paused.
+      </Body1>
+
+      <div className={styles.current} role="group" aria-label="Current Culture Guardian">
+        {saved.current ? (
+          <>
+            <Caption1 className={styles.detail}>Current Culture Guardian</Caption1>
+            <Body1 className={styles.name}>{saved.current.name}</Body1>
+            <Caption1 className={styles.detail}>
+              Since {formatDate(saved.current.since)}, until {formatDate(saved.current.until)}
+            </Caption1>
+          </>
+        ) : (
+          <Body1 className={styles.detail}>
+            {saved.enabled
+              ? 'Nobody holds the role yet: the first guardian is chosen at the next rotation.'
+              : 'The role is not in use in this team.'}
+          </Body1>
+        )}
+      </div>
+
+      {isOwner ? (
+        <form
+          className={styles.form}
+          aria-label="Culture Guardian settings"
+          noValidate
+          onSubmit={(event) => void submit(event)}
+        >
+          <Field {...fieldProps(error, 'enabled')}>
+            <Switch
+              label="Rotate a Culture Guardian"
+              checked={draft.enabled}
+              onChange={(_event, data) => setDraft((d) => ({ ...d, enabled: data.checked }))}
+            />
+          </Field>
+          {draft.enabled && (
+            <Field
+              label="Each term lasts"
+              className={styles.term}
+              {...fieldProps(error, 'everyMonths')}
+            >
+              <Select
+                value={String(draft.everyMonths)}
+                onChange={(_event, data) =>
+                  setDraft((d) => ({ ...d, everyMonths: Number(data.value) }))
+                }
+              >
+                {MONTHS.map((count) => (
+                  <option key={count} value={count}>
+                    {months(count)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+          <div className={styles.actions}>
+            <BusyButton
+              type="submit"
+              appearance="primary"
+              busy={save.state.status === 'saving'}
+              busyLabel="Saving…"
+            >
+              Save Culture Guardian
+            </BusyButton>
+            <BusyButton
+              busy={rotate.state.status === 'saving'}
+              busyLabel="Rotating…"
+              disabledFocusable={!saved.enabled}
+              onClick={() => setConfirming(true)}
+            >
+              Rotate now
+            </BusyButton>
+            {!saved.enabled && (
+              <Caption1 className={styles.detail}>
+                Switch the role on and save to rotate it.
+              </Caption1>
+            )}
+          </div>
+          <SaveFeedback
+            state={save.state}
+            successTitle="Culture Guardian saved"
+            failureTitle="The Culture Guardian settings were not saved"
+            onDismiss={save.reset}
+          />
+          <SaveFeedback
+            state={rotate.state}
+            successTitle="Rotated"
+            failureTitle="The role could not be rotated"
+            onDismiss={rotate.reset}
+          />
+        </form>
+      ) : (
+        <Body1 className={styles.detail}>
+          {saved.enabled
+            ? `The role rotates every ${months(saved.everyMonths)}.`
+            : 'Owners can switch the rotation on here.'}
+        </Body1>
+      )}
+
+      <section aria-labelledby={historyId}>
+        <h3 id={historyId} className={styles.subtitle}>
+          Earlier guardians
+        </h3>
+        {saved.history.length === 0 ? (
+          <Caption1 className={styles.detail}>Nobody has held the role before.</Caption1>
+        ) : (
+          <ol className={styles.history} aria-label="Earlier guardians, latest first">
+            {saved.history.map((term) => (
+              <li key={`${term.id}-${term.since}`}>
+                {term.name}{' '}
+                <Caption1 className={styles.detail}>from {formatDate(term.since)}</Caption1>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <Dialog open={confirming} onOpenChange={(_event, data) => setConfirming(data.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Rotate the Culture Guardian now?</DialogTitle>
+            <DialogContent>
+              {saved.current ? `${saved.current.name}’s term ends today. ` : ''}
+              The next person is chosen fairly, and the bot announces them to the team.
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => void rotateNow()}>
+                Rotate now
+              </Button>
+              <DialogTrigger disableButtonEnhancement action="close">
+                <Button appearance="secondary">Cancel</Button>
+              </DialogTrigger>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </Card>
+  );
+}
