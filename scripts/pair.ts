@@ -31,10 +31,10 @@ const MemberSchema = z.strictObject({
 
 const WeightsSchema = z
   .strictObject({
-    reciprocity: z.number().min(0),
-    oneWay: z.number().min(0),
-    crossDepartment: z.number().min(0),
-    repeatPenalty: z.number().min(0),
+    reciprocity: z.number().min(0).max(1000),
+    oneWay: z.number().min(0).max(1000),
+    crossDepartment: z.number().min(0).max(1000),
+    repeatPenalty: z.number().min(0).max(1000),
     halfLifeRounds: z.number().positive(),
   })
   .partial();

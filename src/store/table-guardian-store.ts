@@ -58,4 +58,3 @@ export function createTableGuardianStore(client: TableClient): GuardianStore {
     },
   };
 }
-

@@ -25,6 +25,7 @@ const env = process.env;
 const sizes = (env.BENCH_SIZES ?? '50,200,500,1000,5000').split(',').map(Number);
 const baseSeed = Number(env.BENCH_SEED ?? 1);
 const progress = (message: string) => process.stderr.write(`[bench:pairing] ${message}\n`);
+const loadAtStart = os.loadavg()[0] ?? 0;
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 // ---- data -----------------------------------------------------------------------------------
@@ -311,6 +312,8 @@ const result = {
     node: process.version,
     cpus: os.cpus().length,
     platform: `${os.platform()} ${os.arch()}`,
+    // Other work on the machine slows the timings; this says how busy it was.
+    loadAverage1m: { atStart: round(loadAtStart, 2), atEnd: round(os.loadavg()[0] ?? 0, 2) },
   },
   settings: {
     sizes,

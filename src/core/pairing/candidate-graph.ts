@@ -1,4 +1,4 @@
-import type { PairScorer } from './pair-scorer';
+import { reciprocity, type PairScorer } from './pair-scorer';
 import { shuffle } from './shuffle';
 import { teachingCredit } from './skill-match';
 
@@ -41,15 +41,17 @@ export function candidateGraph(scorer: PairScorer, options: CandidateGraphOption
   const best = new Float64Array(rank);
   for (let v = 0; v < n; v++) {
     best.fill(-Infinity);
-    scan(v, (_u, w) => {
-      if (w <= best[rank - 1]!) return;
+    const count = scan.run(v);
+    for (let t = 0; t < count; t++) {
+      const w = scan.weight[t]!;
+      if (w <= best[rank - 1]!) continue;
       let at = rank - 1;
       while (at > 0 && best[at - 1]! < w) {
         best[at] = best[at - 1]!;
         at--;
       }
       best[at] = w;
-    });
+    }
     price[v] = Math.max(best[rank - 1]!, blank[v]!) / 2;
   }
 
@@ -59,9 +61,11 @@ export function candidateGraph(scorer: PairScorer, options: CandidateGraphOption
   const topScore = new Float64Array(options.topK);
   for (let v = 0; v < n; v++) {
     let size = 0;
-    scan(v, (u, w) => {
-      const score = w - price[u]!;
-      if (size === options.topK && score <= topScore[size - 1]!) return;
+    const count = scan.run(v);
+    for (let t = 0; t < count; t++) {
+      const u = scan.who[t]!;
+      const score = scan.weight[t]! - price[u]!;
+      if (size === options.topK && score <= topScore[size - 1]!) continue;
       let at = size < options.topK ? size++ : size - 1;
       while (at > 0 && topScore[at - 1]! < score) {
         topScore[at] = topScore[at - 1]!;
@@ -70,7 +74,7 @@ export function candidateGraph(scorer: PairScorer, options: CandidateGraphOption
       }
       topScore[at] = score;
       topIdx[at] = u;
-    });
+    }
     for (let t = 0; t < size; t++) link(lists, v, topIdx[t]!);
     // Blank partners: the cheapest of a few random people, other departments first.
     const sample: number[] = [];
@@ -106,59 +110,104 @@ export function candidateGraph(scorer: PairScorer, options: CandidateGraphOption
   return { neighbours, edges, price };
 }
 
+/** Scores, for one member at a time, everyone who shares a skill with them in either direction. */
+interface SkillScanner {
+  /** Scan member v; returns how many were found, in `who` / `weight` (valid until the next run). */
+  run(v: number): number;
+  who: Int32Array;
+  weight: Float64Array;
+}
+
 /**
- * Calls `visit(u, weight)` for every u ≠ v who shares a skill with v in either direction, with the
- * full pair weight, accumulating both teach scores through the index in one sweep.
+ * The inverted index does both teach scores in one sweep per member; the hot loop works on typed
+ * arrays and department codes, since it visits a large share of all pairs at 5,000 people.
  */
-function skillScanner(
-  scorer: PairScorer,
-): (v: number, visit: (u: number, w: number) => void) => void {
+function skillScanner(scorer: PairScorer): SkillScanner {
   const n = scorer.size;
-  const { profiles } = scorer;
-  const teachersOf = new Map<string, { who: number; rank: number }[]>();
-  const learnersOf = new Map<string, { who: number; rank: number; share: number }[]>();
+  const { profiles, weights } = scorer;
+  const teachers = new Map<string, { who: number[]; rank: number[] }>();
+  const learners = new Map<string, { who: number[]; rank: number[]; share: number[] }>();
   profiles.forEach((p, who) => {
-    for (const s of p.teaches.values()) listFor(teachersOf, s.key).push({ who, rank: s.rank });
+    for (const s of p.teaches.values()) {
+      const list = entry(teachers, s.key, () => ({ who: [], rank: [] }));
+      list.who.push(who);
+      list.rank.push(s.rank);
+    }
     for (const s of p.learns) {
-      listFor(learnersOf, s.key).push({ who, rank: s.rank, share: 1 / p.learns.length });
+      const list = entry(learners, s.key, () => ({ who: [], rank: [], share: [] }));
+      list.who.push(who);
+      list.rank.push(s.rank);
+      list.share.push(1 / p.learns.length);
     }
   });
+  const codes = new Map<string, number>();
+  const department = Int32Array.from(scorer.departments, (d) =>
+    d === '' ? -1 : entry(codes, d, () => codes.size),
+  );
+  const penalties = new Map<number, Map<number, number>>();
+  for (const [i, j, p] of scorer.history.pairs()) {
+    entry(penalties, i, () => new Map<number, number>()).set(j, p);
+    entry(penalties, j, () => new Map<number, number>()).set(i, p);
+  }
   const incoming = new Float64Array(n); // teach(u -> v) times v's learn count
   const outgoing = new Float64Array(n); // teach(v -> u)
   const mark = new Uint8Array(n);
-  const touched: number[] = [];
-  return (v, visit) => {
-    touched.length = 0;
-    const profile = profiles[v]!;
-    for (const want of profile.learns) {
-      for (const t of teachersOf.get(want.key) ?? []) {
-        incoming[t.who]! += teachingCredit(t.rank, want.rank);
-        if (mark[t.who] === 0) {
-          mark[t.who] = 1;
-          touched.push(t.who);
+  const scanner: SkillScanner = {
+    who: new Int32Array(n),
+    weight: new Float64Array(n),
+    run(v) {
+      const who = scanner.who;
+      let count = 0;
+      const profile = profiles[v]!;
+      for (const want of profile.learns) {
+        const list = teachers.get(want.key);
+        if (list === undefined) continue;
+        for (let k = 0; k < list.who.length; k++) {
+          const u = list.who[k]!;
+          incoming[u]! += teachingCredit(list.rank[k]!, want.rank);
+          if (mark[u] === 0) {
+            mark[u] = 1;
+            who[count++] = u;
+          }
         }
       }
-    }
-    for (const offer of profile.teaches.values()) {
-      for (const l of learnersOf.get(offer.key) ?? []) {
-        outgoing[l.who]! += teachingCredit(offer.rank, l.rank) * l.share;
-        if (mark[l.who] === 0) {
-          mark[l.who] = 1;
-          touched.push(l.who);
+      for (const offer of profile.teaches.values()) {
+        const list = learners.get(offer.key);
+        if (list === undefined) continue;
+        for (let k = 0; k < list.who.length; k++) {
+          const u = list.who[k]!;
+          outgoing[u]! += teachingCredit(offer.rank, list.rank[k]!) * list.share[k]!;
+          if (mark[u] === 0) {
+            mark[u] = 1;
+            who[count++] = u;
+          }
         }
       }
-    }
-    const learnCount = profile.learns.length;
-    for (const u of touched) {
-      if (u !== v) {
-        const inShare = learnCount === 0 ? 0 : incoming[u]! / learnCount;
-        visit(u, scorer.affinity(outgoing[u]!, inShare, v, u) - scorer.history.penalty(v, u));
+      const perLearn = profile.learns.length === 0 ? 0 : 1 / profile.learns.length;
+      const dv = department[v]!;
+      const penalty = penalties.get(v);
+      let kept = 0;
+      for (let t = 0; t < count; t++) {
+        const u = who[t]!;
+        const ab = outgoing[u]!;
+        const ba = incoming[u]! * perLearn;
+        incoming[u] = 0;
+        outgoing[u] = 0;
+        mark[u] = 0;
+        if (u === v) continue;
+        const du = department[u]!;
+        // Same formula as PairScorer.weight, inlined for speed.
+        scanner.weight[kept] =
+          weights.reciprocity * reciprocity(ab, ba) +
+          weights.oneWay * Math.max(ab, ba) +
+          (dv >= 0 && du >= 0 && dv !== du ? weights.crossDepartment : 0) -
+          (penalty?.get(u) ?? 0);
+        who[kept++] = u;
       }
-      incoming[u] = 0;
-      outgoing[u] = 0;
-      mark[u] = 0;
-    }
+      return kept;
+    },
   };
+  return scanner;
 }
 
 /** What a member gets from a pair with no skill in common: the department term, if anyone differs. */
@@ -174,10 +223,14 @@ function blankWeights(scorer: PairScorer): Float64Array {
   );
 }
 
-function listFor<T>(map: Map<string, T[]>, key: string): T[] {
-  let list = map.get(key);
-  if (list === undefined) map.set(key, (list = []));
-  return list;
+function entry<K, V>(
+  map: { get(key: K): V | undefined; set(key: K, value: V): unknown },
+  key: K,
+  create: () => V,
+): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = create()));
+  return value;
 }
 
 function link(lists: Set<number>[], a: number, b: number): void {

@@ -11,7 +11,7 @@ import { createPairScorer, type PairScorer } from './pair-scorer';
 import type { PairingGroup, PairingInput, PairingResult } from './pairing';
 import { sparseMatching } from './sparse-matching';
 
-/** Up to this many people the matching is exact on all pairs (about half a second at 1,000 here). */
+/** Up to this many people the matching is exact on all pairs (about a second at 1,000 here). */
 export const EXACT_LIMIT = 1000;
 
 /** Above EXACT_LIMIT: candidate pairs per person and the size of the exactly solved windows. */
@@ -107,6 +107,8 @@ function weightMatrix(scorer: PairScorer): Float64Array {
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
+const MAX_WEIGHT = 1000;
+
 function validate(input: PairingInput): void {
   if (input.groupSize !== 2 && input.groupSize !== 3) {
     throw invalid('Choose a group size of 2 or 3.', 'groupSize');
@@ -114,8 +116,9 @@ function validate(input: PairingInput): void {
   if (!Number.isFinite(input.seed)) throw invalid('The seed must be a finite number.', 'seed');
   const w = input.weights;
   for (const key of ['reciprocity', 'oneWay', 'crossDepartment', 'repeatPenalty'] as const) {
-    if (!Number.isFinite(w[key]) || w[key] < 0) {
-      throw invalid(`weights.${key} must be a number of 0 or more.`, `weights.${key}`);
+    // Only ratios matter; a cap keeps the solvers' integer arithmetic exact.
+    if (!Number.isFinite(w[key]) || w[key] < 0 || w[key] > MAX_WEIGHT) {
+      throw invalid(`weights.${key} must be a number from 0 to ${MAX_WEIGHT}.`, `weights.${key}`);
     }
   }
   if (!(w.halfLifeRounds > 0)) {

@@ -21,8 +21,11 @@ export interface Matching {
   optimal: boolean;
 }
 
-/** Keep integer weights (and every sum of potentials) far inside 2^53. */
-const MAX_ENCODED = 2 ** 44;
+/**
+ * Integer weights stay below 2^50 / n, so that every sum the solvers form (a matching's weight,
+ * the sum of n potentials of at most a few times the largest weight) is exact below 2^53.
+ */
+const ENCODED_TOTAL = 2 ** 50;
 const MAX_SCALE = 2 ** 30;
 
 /**
@@ -79,8 +82,9 @@ function encodeMatrix(n: number, real: Float64Array, preferred: Uint8Array): Flo
     }
   }
   const range = max - min;
+  const maxEncoded = ENCODED_TOTAL / n;
   const scale =
-    range > 0 ? Math.min(MAX_SCALE, Math.floor((MAX_ENCODED / tieRange - 1) / range)) : 1;
+    range > 0 ? Math.min(MAX_SCALE, Math.floor((maxEncoded / tieRange - 1) / range)) : 1;
   const encoded = new Float64Array(n * n);
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {

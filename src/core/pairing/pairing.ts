@@ -61,6 +61,10 @@ export interface PairingResult {
   /** People who could not be placed, and why, in words for them (e.g. nobody else was available). */
   unplaced: { id: string; reason: string }[];
   totalWeight: number;
-  /** `exact`: the optimum of the full graph; `sparse`: a candidate graph, for large organisations. */
+  /**
+   * `exact`: the pair matching is certified optimal on the full graph (a trio or groups of three
+   * are then built on it; exactly so for small teams, see docs/pairing.md); `sparse`: a candidate
+   * graph, for large organisations, or whenever optimality could not be certified cheaply.
+   */
   method: 'exact' | 'sparse';
 }

@@ -1,13 +1,14 @@
 import type { PairingWeights } from './pairing';
 
-export type ProgramKind = 'skill_share' | 'cross_check' | 'blocker_buddy';
+// Spelled out rather than imported from program.ts, so the engine's defaults stand on their own.
+type WeightedProgram = 'skill_share' | 'cross_check' | 'blocker_buddy';
 
 /**
  * What each program values (docs/pairing.md explains the numbers). Skill share is led by
  * reciprocity; cross-check partners want novelty only; blocker buddies lean lightly towards other
  * departments and rotate.
  */
-export const DEFAULT_WEIGHTS: Record<ProgramKind, PairingWeights> = {
+export const DEFAULT_WEIGHTS: Record<WeightedProgram, PairingWeights> = {
   skill_share: {
     reciprocity: 1,
     oneWay: 0.3,

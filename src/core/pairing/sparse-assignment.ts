@@ -6,22 +6,22 @@
  */
 export function sparseAssignment(
   n: number,
-  arcs: readonly (readonly { to: number; weight: number }[])[],
+  arcs: SparseArcs,
 ): { colOfRow: Int32Array; rowPotential: Float64Array; colPotential: Float64Array } {
+  const { start, to, weight } = arcs;
   // Minimise cost = -weight, keeping u[i] + v[j] <= cost(i, j) on every arc.
   const u = new Float64Array(n);
   const v = new Float64Array(n).fill(Infinity);
   const colOfRow = new Int32Array(n).fill(-1);
   const rowOfCol = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    for (const a of arcs[i]!) if (-a.weight < v[a.to]!) v[a.to] = -a.weight;
-  }
+  for (let k = 0; k < to.length; k++) if (-weight[k]! < v[to[k]!]!) v[to[k]!] = -weight[k]!;
   // Tight arcs to free columns assign rows for free.
   for (let i = 0; i < n; i++) {
-    for (const a of arcs[i]!) {
-      if (rowOfCol[a.to] === -1 && -a.weight - v[a.to]! === 0) {
-        rowOfCol[a.to] = i;
-        colOfRow[i] = a.to;
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const j = to[k]!;
+      if (rowOfCol[j] === -1 && -weight[k]! - v[j]! === 0) {
+        rowOfCol[j] = i;
+        colOfRow[i] = j;
         break;
       }
     }
@@ -36,10 +36,11 @@ export function sparseAssignment(
     if (colOfRow[free] !== -1) continue;
     heap.clear();
     const relax = (row: number, base: number) => {
-      for (const a of arcs[row]!) {
-        const j = a.to;
+      const ur = u[row]!;
+      for (let k = start[row]!; k < start[row + 1]!; k++) {
+        const j = to[k]!;
         if (done[j] === 1) continue;
-        const d = base + (-a.weight - u[row]! - v[j]!);
+        const d = base + (-weight[k]! - ur - v[j]!);
         if (d < dist[j]!) {
           if (dist[j] === Infinity) touched.push(j);
           dist[j] = d;
@@ -78,7 +79,7 @@ export function sparseAssignment(
     // Rows whose column moved or was re-priced stay tight on their assigned arc.
     for (const j of settled) {
       const row = rowOfCol[j]!;
-      if (row >= 0) u[row] = arcCost(arcs[row]!, j) - v[j]!;
+      if (row >= 0) u[row] = arcCost(arcs, row, j) - v[j]!;
     }
     for (const j of touched) {
       dist[j] = Infinity;
@@ -94,8 +95,38 @@ export function sparseAssignment(
   };
 }
 
-const arcCost = (list: readonly { to: number; weight: number }[], to: number): number => {
-  for (const a of list) if (a.to === to) return -a.weight;
+/** Arcs by row, compressed: row i's arcs are start[i] … start[i + 1] - 1. */
+export interface SparseArcs {
+  start: Int32Array;
+  to: Int32Array;
+  weight: Float64Array;
+}
+
+/** Arcs from undirected edges, both directions. */
+export function arcsFromEdges(
+  n: number,
+  edges: readonly (readonly [number, number, number])[],
+): SparseArcs {
+  const start = new Int32Array(n + 1);
+  for (const [i, j] of edges) {
+    start[i + 1]!++;
+    start[j + 1]!++;
+  }
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const to = new Int32Array(2 * edges.length);
+  const weight = new Float64Array(2 * edges.length);
+  for (const [i, j, w] of edges) {
+    to[fill[i]!] = j;
+    weight[fill[i]!++] = w;
+    to[fill[j]!] = i;
+    weight[fill[j]!++] = w;
+  }
+  return { start, to, weight };
+}
+
+const arcCost = ({ start, to, weight }: SparseArcs, row: number, col: number): number => {
+  for (let k = start[row]!; k < start[row + 1]!; k++) if (to[k] === col) return -weight[k]!;
   return Infinity;
 };
 

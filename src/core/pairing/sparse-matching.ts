@@ -1,7 +1,7 @@
 import type { CandidateGraph } from './candidate-graph';
 import { exactMatching, type Matching, type TieBreak } from './exact-matching';
 import { shuffle } from './shuffle';
-import { sparseAssignment } from './sparse-assignment';
+import { arcsFromEdges, sparseAssignment } from './sparse-assignment';
 
 const range = (size: number) => Array.from({ length: size }, (_, i) => i);
 
@@ -47,20 +47,18 @@ export function sparseMatching(
   return { pairs, leftover, optimal: false };
 }
 
-/** Integer arc weights for exact arithmetic: the weight in millionths. */
+/** Integer arc weights for exact arithmetic: the weight in millionths at most. */
 const ASSIGNMENT_SCALE = 1e6;
 
 /** Mates read off the optimal assignment on the candidate pairs: mutual picks and even cycles. */
 function assignmentMatching(size: number, graph: CandidateGraph): Int32Array {
-  const arcs: { to: number; weight: number }[][] = Array.from({ length: size }, () => []);
-  for (const [i, j, w] of graph.edges) {
-    const q = Math.round(w * ASSIGNMENT_SCALE);
-    arcs[i]!.push({ to: j, weight: q });
-    arcs[j]!.push({ to: i, weight: q });
-  }
   const mate = new Int32Array(size).fill(-1);
   if (size < 2) return mate;
-  const { colOfRow } = sparseAssignment(size, arcs);
+  // Millionths, or coarser if weights are huge, so every sum stays exact below 2^53.
+  const largest = graph.edges.reduce((m, [, , w]) => Math.max(m, Math.abs(w)), 1);
+  const scale = Math.min(ASSIGNMENT_SCALE, Math.floor(2 ** 50 / (size * largest)));
+  const scaled = graph.edges.map(([i, j, w]) => [i, j, Math.round(w * scale)] as const);
+  const { colOfRow } = sparseAssignment(size, arcsFromEdges(size, scaled));
   const seen = new Uint8Array(size);
   for (let start = 0; start < size; start++) {
     if (seen[start] === 1) continue;
