@@ -1,4 +1,6 @@
-import { RestError, type TableClient, type TableEntity } from '@azure/data-tables';
+import { odata, RestError, type TableClient, type TableEntity } from '@azure/data-tables';
+import type { TeamRef } from '../core/team/team';
+import { afterPrefix, teamPartition } from './keys';
 import { DomainError, conflict, invalid, notFound, unavailable } from '../core/errors';
 
 /** Azure's limits, which the emulator does not enforce: check them before every write. */
@@ -159,4 +161,40 @@ export function readChunkedJson<T>(row: StoredRow, name: string, fallback: T): T
   let text = '';
   for (let i = 0; i < count; i++) text += str(row, `${name}${i}`);
   return JSON.parse(text) as T;
+}
+
+/**
+ * What every store of versioned rows in a team's partition does, around its row mapping: point
+ * reads, a row-key prefix range, insert-if-absent and ETag-guarded replace.
+ */
+export function teamRows<T>(
+  client: TableClient,
+  what: string,
+  mapping: { toRow(ref: TeamRef, value: T): Row; fromRow(row: StoredRow): T },
+) {
+  const versioned = ({ row, etag }: { row: StoredRow; etag: string }) => ({
+    value: mapping.fromRow(row),
+    etag,
+  });
+  return {
+    async get(ref: TeamRef, rowKey: string) {
+      const found = await readRow(client, teamPartition(ref), rowKey, what);
+      return found && versioned(found);
+    },
+    /** Rows whose key starts with `prefix` (all of the partition for ''), in key order. */
+    async range(ref: TeamRef, prefix: string, limit?: number) {
+      const partition = teamPartition(ref);
+      const filter =
+        prefix === ''
+          ? odata`PartitionKey eq ${partition}`
+          : odata`PartitionKey eq ${partition} and RowKey ge ${prefix} and RowKey lt ${afterPrefix(prefix)}`;
+      return (await readPartition(client, filter, what, limit)).map(versioned);
+    },
+    async create(ref: TeamRef, value: T) {
+      return { value, etag: await insertRow(client, mapping.toRow(ref, value), what) };
+    },
+    async update(ref: TeamRef, value: T, etag: string) {
+      return { value, etag: await replaceRow(client, mapping.toRow(ref, value), etag, what) };
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import type { ProgramStore } from '../core/ports';
 import {
   defaultProgram,
@@ -6,47 +6,21 @@ import {
   type Program,
   type ProgramKind,
 } from '../core/pairing/program';
-import {
-  bool,
-  insertRow,
-  readPartition,
-  readRow,
-  replaceRow,
-  str,
-  type Row,
-  type StoredRow,
-} from './entity-io';
+import { bool, str, teamRows, type StoredRow } from './entity-io';
 import { teamPartition } from './keys';
-import type { TeamRef } from '../core/team/team';
-
-const WHAT = 'The program';
 
 /** One row per program kind in the team's partition. */
 export function createTableProgramStore(client: TableClient): ProgramStore {
+  const rows = teamRows<Program>(client, 'The program', {
+    toRow: (ref, p) => ({ partitionKey: teamPartition(ref), rowKey: p.kind, ...p }),
+    fromRow,
+  });
   return {
-    async get(ref, kind) {
-      const found = await readRow(client, teamPartition(ref), kind, WHAT);
-      return found && { value: fromRow(found.row), etag: found.etag };
-    },
-    async list(ref) {
-      const rows = await readPartition(
-        client,
-        odata`PartitionKey eq ${teamPartition(ref)}`,
-        'The programs',
-      );
-      return rows.map(({ row, etag }) => ({ value: fromRow(row), etag }));
-    },
-    async create(ref, program) {
-      return { value: program, etag: await insertRow(client, toRow(ref, program), WHAT) };
-    },
-    async update(ref, program, etag) {
-      return { value: program, etag: await replaceRow(client, toRow(ref, program), etag, WHAT) };
-    },
+    get: (ref, kind) => rows.get(ref, kind),
+    list: (ref) => rows.range(ref, ''),
+    create: rows.create,
+    update: rows.update,
   };
-}
-
-function toRow(ref: TeamRef, p: Program): Row {
-  return { partitionKey: teamPartition(ref), rowKey: p.kind, ...p };
 }
 
 function fromRow(row: StoredRow): Program {

@@ -1,52 +1,33 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import type { RoundStore } from '../core/ports';
 import type { ProgramKind } from '../core/pairing/program';
 import type { Round } from '../core/pairing/round';
 import type { TeamRef } from '../core/team/team';
 import {
   chunkedJson,
-  insertRow,
   json,
   readChunkedJson,
-  readPartition,
-  readRow,
-  replaceRow,
   str,
+  teamRows,
   type Row,
   type StoredRow,
 } from './entity-io';
-import { afterPrefix, invertedNumber, teamPartition } from './keys';
-
-const WHAT = 'The round';
+import { invertedNumber, teamPartition } from './keys';
 
 /**
  * Rounds in the team's partition, keyed `<program>|<inverted slot>` so a program's latest round is
  * the first row of its range. The groups are spread over several properties (64 KiB each).
  */
 export function createTableRoundStore(client: TableClient): RoundStore {
+  const rows = teamRows<Round>(client, 'The round', { toRow, fromRow });
   return {
     async get(ref, id) {
       const key = rowKeyOf(id);
-      if (!key) return undefined;
-      const found = await readRow(client, teamPartition(ref), key, WHAT);
-      return found && { value: fromRow(found.row), etag: found.etag };
+      return key ? rows.get(ref, key) : undefined;
     },
-    async list(ref, program, limit) {
-      const prefix = `${program}|`;
-      const rows = await readPartition(
-        client,
-        odata`PartitionKey eq ${teamPartition(ref)} and RowKey ge ${prefix} and RowKey lt ${afterPrefix(prefix)}`,
-        'The rounds',
-        limit,
-      );
-      return rows.map(({ row, etag }) => ({ value: fromRow(row), etag }));
-    },
-    async create(ref, round) {
-      return { value: round, etag: await insertRow(client, toRow(ref, round), WHAT) };
-    },
-    async update(ref, round, etag) {
-      return { value: round, etag: await replaceRow(client, toRow(ref, round), etag, WHAT) };
-    },
+    list: (ref, program, limit) => rows.range(ref, `${program}|`, limit),
+    create: rows.create,
+    update: rows.update,
   };
 }
 
