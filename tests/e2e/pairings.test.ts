@@ -1,62 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
   GuardianResSchema,
-  LocalTokenResSchema,
   ProfileResSchema,
   RoundResSchema,
   RoundsResSchema,
   type RoundDto,
 } from '../../src/api/contract';
-import { loadConfig } from '../../src/config';
 import { DEMO_PEOPLE, DEMO_TEAM, type DemoPerson } from '../../src/local/demo-team';
-import { start, type RunningServer } from '../../src/main';
-import { launchBrowser, type TestBrowser } from '../support/browser';
+import { choose, saveScreenshot, useLocalModeTab } from '../support/e2e-server';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const SCREENSHOTS = join(ROOT, 'test-results');
-
-let server: RunningServer;
-let dataDir: string;
-let browser: TestBrowser;
+const { server, browser } = useLocalModeTab();
+// Every step below reads `page`: point it at this test's own browser.
 let page: Page;
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'tab', 'index.html'))) {
-    throw new Error('The tab is not built: run `npm run build:tab` before the e2e tests.');
-  }
-  await mkdir(SCREENSHOTS, { recursive: true });
-  dataDir = await mkdtemp(join(tmpdir(), 'mutual-e2e-'));
-  server = await start(
-    loadConfig({
-      PORT: '0',
-      DATA_DIR: dataDir,
-      AZURE_STORAGE_CONNECTION_STRING: inject('storageConnectionString'),
-      STORAGE_TABLE_PREFIX: `e2e${randomBytes(4).toString('hex')}`,
-    }),
-    { log: () => undefined },
-  );
-});
-
-afterAll(async () => {
-  await server?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  browser = await launchBrowser();
+beforeEach(() => {
   page = browser.page;
-  page.setDefaultTimeout(15_000);
-});
-
-afterEach(async () => {
-  await browser?.close();
 });
 
 const owner = DEMO_PEOPLE.find((p) => p.role === 'owner') ?? DEMO_PEOPLE[0]!;
@@ -64,12 +23,7 @@ const team = encodeURIComponent(DEMO_TEAM.teamId);
 
 /** Calls the API directly, as a demo user: what the page shows must match it. */
 async function api<S extends z.ZodType>(userId: string, path: string, schema: S, body?: unknown) {
-  const minted = await fetch(`${server.url}/api/local/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId }),
-  });
-  const { token } = LocalTokenResSchema.parse(await minted.json()).data;
+  const token = await server.tokenFor(userId);
   const res = await fetch(`${server.url}/api/teams/${team}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: {
@@ -82,17 +36,7 @@ async function api<S extends z.ZodType>(userId: string, path: string, schema: S,
   return schema.parse(await res.json()) as z.output<S>;
 }
 
-async function choose(combobox: Locator, option: string) {
-  await combobox.click();
-  await page.getByRole('option', { name: option }).click();
-}
-
-async function screenshot(name: string) {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running'),
-  );
-  await page.screenshot({ path: join(SCREENSHOTS, `pairings-${name}.png`), fullPage: true });
-}
+const screenshot = (name: string) => saveScreenshot(page, `pairings-${name}`);
 
 /** The groups a list on the page shows, each as its members' names in order. */
 async function groupsShown(list: Locator): Promise<string[][]> {
@@ -144,13 +88,11 @@ describe('pairings in local mode', () => {
     await page.goto(`${server.url}/#/settings`);
     const form = page.getByRole('form', { name: 'Skill share settings' });
     await form.waitFor();
-    const run = form.getByRole('switch', { name: 'Run skill share' });
-    if (!(await run.isChecked())) await run.check();
+    await form.getByRole('switch', { name: 'Run skill share' }).check();
     await form.getByLabel('How often').selectOption({ label: 'Every 2 weeks' });
     await form.getByLabel('Day', { exact: true }).selectOption({ label: 'Tuesday' });
     await form.getByLabel('Hour', { exact: true }).selectOption({ label: '10:00' });
-    const preview = form.getByRole('switch', { name: 'Preview before publishing' });
-    if (!(await preview.isChecked())) await preview.check();
+    await form.getByRole('switch', { name: 'Preview before publishing' }).check();
     await form.getByRole('button', { name: 'Save skill share' }).click();
     await form.getByText('Skill share saved').waitFor();
     await form.getByText(/^Next round:/).waitFor();
@@ -371,8 +313,7 @@ describe('the Culture Guardian', () => {
     const form = page.getByRole('form', { name: 'Culture Guardian settings' });
     await form.waitFor();
     const rotate = form.getByRole('button', { name: 'Rotate now' });
-    const enabled = form.getByRole('switch', { name: 'Rotate a Culture Guardian' });
-    if (!(await enabled.isChecked())) await enabled.check();
+    await form.getByRole('switch', { name: 'Rotate a Culture Guardian' }).check();
     await form.getByLabel('Each term lasts').selectOption({ label: '2 months' });
     await form.getByRole('button', { name: 'Save Culture Guardian' }).click();
     await form.getByText('The role rotates every 2 months.').waitFor();
@@ -428,8 +369,7 @@ describe('my profile', () => {
     await page.keyboard.type('Pottery');
     await form.getByLabel('Level of Pottery').selectOption({ label: 'Expert' });
     await form.getByLabel('Pause until').fill('2030-06-30');
-    const quiet = form.getByRole('switch', { name: 'Keep quiet hours' });
-    if (!(await quiet.isChecked())) await quiet.check();
+    await form.getByRole('switch', { name: 'Keep quiet hours' }).check();
     await form.getByLabel('Quiet from').fill('21:30');
     await form.getByLabel('Quiet until').fill('07:15');
     // The time zone list narrows as you type; the keyboard picks from it.
@@ -533,8 +473,7 @@ describe('my profile', () => {
 
     // Client-side checks catch the obvious before a round trip.
     await page.unroute('**/api/teams/*/profile');
-    const quiet = form.getByRole('switch', { name: 'Keep quiet hours' });
-    if (!(await quiet.isChecked())) await quiet.check();
+    await form.getByRole('switch', { name: 'Keep quiet hours' }).check();
     await form.getByLabel('Quiet from').fill('09:00');
     await form.getByLabel('Quiet until').fill('09:00');
     await form.getByRole('button', { name: 'Save profile' }).click();

@@ -1,61 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { CompactResSchema, LocalTokenResSchema, type DeadLetterDto } from '../../src/api/contract';
-import { loadConfig } from '../../src/config';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CompactResSchema, type DeadLetterDto } from '../../src/api/contract';
 import { DEMO_PEOPLE, DEMO_TEAM, SAMPLE_MESSAGES } from '../../src/local/demo-team';
-import { start, type RunningServer } from '../../src/main';
-import { launchBrowser, type TestBrowser } from '../support/browser';
+import { choose, saveScreenshot, useLocalModeTab } from '../support/e2e-server';
 import { parkTestNotification } from '../support/notify';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const SCREENSHOTS = join(ROOT, 'test-results');
-
-let server: RunningServer;
-let dataDir: string;
-/** The server's tables, for arranging data the tab cannot create (a parked notification). */
-let storage: { connectionString: string; tablePrefix: string };
-let browser: TestBrowser;
+const { server, browser } = useLocalModeTab();
+// Every step below reads `page`: point it at this test's own browser.
 let page: Page;
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'tab', 'index.html'))) {
-    throw new Error('The tab is not built: run `npm run build:tab` before the e2e tests.');
-  }
-  await mkdir(SCREENSHOTS, { recursive: true });
-  dataDir = await mkdtemp(join(tmpdir(), 'mutual-e2e-'));
-  storage = {
-    connectionString: inject('storageConnectionString'),
-    tablePrefix: `e2e${randomBytes(4).toString('hex')}`,
-  };
-  server = await start(
-    loadConfig({
-      PORT: '0',
-      DATA_DIR: dataDir,
-      AZURE_STORAGE_CONNECTION_STRING: storage.connectionString,
-      STORAGE_TABLE_PREFIX: storage.tablePrefix,
-    }),
-    { log: () => undefined },
-  );
-});
-
-afterAll(async () => {
-  await server?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  browser = await launchBrowser();
+beforeEach(() => {
   page = browser.page;
-  page.setDefaultTimeout(15_000);
-});
-
-afterEach(async () => {
-  await browser?.close();
 });
 
 const owner = DEMO_PEOPLE.find((p) => p.role === 'owner') ?? DEMO_PEOPLE[0]!;
@@ -63,12 +18,7 @@ const someoneElse = DEMO_PEOPLE.find((p) => p.userId !== owner.userId)!;
 
 /** What the API itself says the compact is, asked as the owner (the page must show exactly this). */
 async function compactFromApi() {
-  const minted = await fetch(`${server.url}/api/local/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId: owner.userId }),
-  });
-  const { token } = LocalTokenResSchema.parse(await minted.json()).data;
+  const token = await server.tokenFor(owner.userId);
   const res = await fetch(
     `${server.url}/api/teams/${encodeURIComponent(DEMO_TEAM.teamId)}/compact`,
     { headers: { authorization: `Bearer ${token}` } },
@@ -78,18 +28,7 @@ async function compactFromApi() {
   return compact;
 }
 
-async function choose(combobox: Locator, option: string) {
-  await combobox.click();
-  await page.getByRole('option', { name: option }).click();
-}
-
-/** Saves what the page looks like once its open / theme transitions have finished. */
-async function screenshot(name: string) {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running'),
-  );
-  await page.screenshot({ path: join(SCREENSHOTS, `tab-${name}.png`), fullPage: true });
-}
+const screenshot = (name: string) => saveScreenshot(page, `tab-${name}`);
 
 /** The page's own background, as the person sees it (0 = black, 255 = white). */
 const mainBrightness = () =>
@@ -581,7 +520,7 @@ describe('the Settings page', () => {
 
   it('shows the owner a notification the server parked; Retry sends it again', async () => {
     const summary = `Your skill-share partner this round (${randomBytes(3).toString('hex')})`;
-    const id = await parkTestNotification(storage, { summary, userId: member.userId });
+    const id = await parkTestNotification(server.storage, { summary, userId: member.userId });
 
     await page.goto(`${server.url}/#/settings`);
     const row = rowOf(summary);

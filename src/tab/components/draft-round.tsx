@@ -2,13 +2,6 @@ import {
   Body1,
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
   Field,
   MessageBar,
   MessageBarActions,
@@ -25,6 +18,7 @@ import { ApiRequestError, teamPath } from '../api-client';
 import { useAppContext } from '../app-context';
 import { formatDateTime, plural } from '../format';
 import { failureOf, useSave } from '../use-save';
+import { ConfirmDialog } from './confirm-dialog';
 import { PageSection } from './page-layout';
 import { RoundGroups, UnplacedList, formatWeight } from './round-groups';
 import { BusyButton, SaveFeedback } from './save-feedback';
@@ -128,7 +122,6 @@ export function DraftRound({
   };
 
   const publishNow = async () => {
-    setConfirming(false);
     swap.reset();
     const result = await publish.run(
       async () =>
@@ -235,10 +228,9 @@ export function DraftRound({
             </div>
             {!conflict && (
               <SaveFeedback
-                state={swap.state}
+                save={swap}
                 successTitle="Swapped"
                 failureTitle="They could not be swapped"
-                onDismiss={swap.reset}
               />
             )}
           </fieldset>
@@ -261,33 +253,20 @@ export function DraftRound({
         </Caption1>
       </div>
       {!conflict && publish.state.status === 'failed' && (
-        <SaveFeedback
-          state={publish.state}
-          successTitle=""
-          failureTitle="The round was not published"
-          onDismiss={publish.reset}
-        />
+        <SaveFeedback save={publish} successTitle="" failureTitle="The round was not published" />
       )}
 
-      <Dialog open={confirming} onOpenChange={(_event, data) => setConfirming(data.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Publish this round?</DialogTitle>
-            <DialogContent>
-              {plural(memberCount, 'person', 'people')} in {plural(round.groups.length, 'group')}{' '}
-              will each get a message with their partner. A published round cannot be changed.
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => void publishNow()}>
-                Publish
-              </Button>
-              <DialogTrigger disableButtonEnhancement action="close">
-                <Button appearance="secondary">Not yet</Button>
-              </DialogTrigger>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="Publish this round?"
+        confirmLabel="Publish"
+        cancelLabel="Not yet"
+        onConfirm={() => void publishNow()}
+      >
+        {plural(memberCount, 'person', 'people')} in {plural(round.groups.length, 'group')} will
+        each get a message with their partner. A published round cannot be changed.
+      </ConfirmDialog>
     </PageSection>
   );
 }

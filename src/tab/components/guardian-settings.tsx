@@ -1,17 +1,8 @@
 import {
   Body1,
-  Button,
   Caption1,
   Card,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
   Field,
-  Select,
   Switch,
   makeStyles,
   tokens,
@@ -21,16 +12,23 @@ import { useId, useState, type FormEvent } from 'react';
 import { GuardianResSchema, GuardianUpdateSchema, type GuardianDto } from '../../api/contract';
 import { teamPath } from '../api-client';
 import { useAppContext } from '../app-context';
-import { fieldProps, invalidFrom } from '../form-errors';
+import { fieldProps } from '../form-errors';
 import { formatDate } from '../format';
 import { useResource } from '../use-resource';
-import { failureOf, useSave } from '../use-save';
+import { useSave } from '../use-save';
+import { useSettingsForm } from '../use-settings-form';
+import { ConfirmDialog } from './confirm-dialog';
+import { NumberSelectField } from './number-select-field';
 import { PageSection } from './page-layout';
-import { BusyButton, SaveFeedback } from './save-feedback';
+import { BusyButton, SaveButton, SaveFeedback } from './save-feedback';
 import { ResourceView } from './state-views';
 
-const MONTHS = Array.from({ length: 12 }, (_unused, i) => i + 1);
 const months = (count: number) => (count === 1 ? '1 month' : `${count} months`);
+const TERMS = Array.from({ length: 12 }, (_unused, i) => ({ value: i + 1, label: months(i + 1) }));
+const draftOf = (guardian: GuardianDto) => ({
+  enabled: guardian.enabled,
+  everyMonths: guardian.everyMonths,
+});
 
 const useStyles = makeStyles({
   card: {
@@ -98,40 +96,28 @@ function GuardianCard({
   const styles = useStyles();
   const { api } = useAppContext();
   const historyId = useId();
-  const [saved, setSaved] = useState(initial);
-  const [draft, setDraft] = useState({
-    enabled: initial.enabled,
-    everyMonths: initial.everyMonths,
+  const form = useSettingsForm({
+    initial,
+    draftOf,
+    schema: GuardianUpdateSchema,
+    send: async (body) =>
+      (await api.put(teamPath(teamId, '/guardian'), body, GuardianResSchema)).data,
+    describe: (next) =>
+      next.enabled
+        ? `The role rotates every ${months(next.everyMonths)}.`
+        : 'The role no longer rotates.',
   });
+  const { saved, setSaved, draft, set, save, error } = form;
   const [confirming, setConfirming] = useState(false);
-  const save = useSave();
   const rotate = useSave();
-  const error = failureOf(save.state);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     rotate.reset();
-    const parsed = GuardianUpdateSchema.safeParse(draft);
-    if (!parsed.success) {
-      save.fail(invalidFrom(parsed.error));
-      return;
-    }
-    const result = await save.run(
-      async () =>
-        (await api.put(teamPath(teamId, '/guardian'), parsed.data, GuardianResSchema)).data,
-      (next) =>
-        next.enabled
-          ? `The role rotates every ${months(next.everyMonths)}.`
-          : 'The role no longer rotates.',
-    );
-    if (result) {
-      setSaved(result);
-      setDraft({ enabled: result.enabled, everyMonths: result.everyMonths });
-    }
+    await form.submit();
   };
 
   const rotateNow = async () => {
-    setConfirming(false);
     save.reset();
     const result = await rotate.run(
       async () =>
@@ -180,38 +166,21 @@ function GuardianCard({
             <Switch
               label="Rotate a Culture Guardian"
               checked={draft.enabled}
-              onChange={(_event, data) => setDraft((d) => ({ ...d, enabled: data.checked }))}
+              onChange={(_event, data) => set({ enabled: data.checked })}
             />
           </Field>
           {draft.enabled && (
-            <Field
+            <NumberSelectField
               label="Each term lasts"
               className={styles.term}
+              value={draft.everyMonths}
+              options={TERMS}
+              onChange={(everyMonths) => set({ everyMonths })}
               {...fieldProps(error, 'everyMonths')}
-            >
-              <Select
-                value={String(draft.everyMonths)}
-                onChange={(_event, data) =>
-                  setDraft((d) => ({ ...d, everyMonths: Number(data.value) }))
-                }
-              >
-                {MONTHS.map((count) => (
-                  <option key={count} value={count}>
-                    {months(count)}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            />
           )}
           <div className={styles.actions}>
-            <BusyButton
-              type="submit"
-              appearance="primary"
-              busy={save.state.status === 'saving'}
-              busyLabel="Saving…"
-            >
-              Save Culture Guardian
-            </BusyButton>
+            <SaveButton save={save}>Save Culture Guardian</SaveButton>
             <BusyButton
               busy={rotate.state.status === 'saving'}
               busyLabel="Rotating…"
@@ -227,16 +196,14 @@ function GuardianCard({
             )}
           </div>
           <SaveFeedback
-            state={save.state}
+            save={save}
             successTitle="Culture Guardian saved"
             failureTitle="The Culture Guardian settings were not saved"
-            onDismiss={save.reset}
           />
           <SaveFeedback
-            state={rotate.state}
+            save={rotate}
             successTitle="Rotated"
             failureTitle="The role could not be rotated"
-            onDismiss={rotate.reset}
           />
         </form>
       ) : (
@@ -265,25 +232,17 @@ function GuardianCard({
         )}
       </section>
 
-      <Dialog open={confirming} onOpenChange={(_event, data) => setConfirming(data.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Rotate the Culture Guardian now?</DialogTitle>
-            <DialogContent>
-              {saved.current ? `${saved.current.name}’s term ends today. ` : ''}
-              The next person is chosen fairly, and the bot announces them to the team.
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => void rotateNow()}>
-                Rotate now
-              </Button>
-              <DialogTrigger disableButtonEnhancement action="close">
-                <Button appearance="secondary">Cancel</Button>
-              </DialogTrigger>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="Rotate the Culture Guardian now?"
+        confirmLabel="Rotate now"
+        cancelLabel="Cancel"
+        onConfirm={() => void rotateNow()}
+      >
+        {saved.current ? `${saved.current.name}’s term ends today. ` : ''}
+        The next person is chosen fairly, and the bot announces them to the team.
+      </ConfirmDialog>
     </Card>
   );
 }

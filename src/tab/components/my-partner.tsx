@@ -185,12 +185,7 @@ export function MyPartner({
         </Caption1>
       </div>
       {save.state.status === 'failed' && (
-        <SaveFeedback
-          state={save.state}
-          successTitle=""
-          failureTitle="Your answer was not saved"
-          onDismiss={save.reset}
-        />
+        <SaveFeedback save={save} successTitle="" failureTitle="Your answer was not saved" />
       )}
     </Card>
   );

@@ -28,7 +28,8 @@ import { fieldOf, fieldProps, invalidFrom } from '../form-errors';
 import { formatDay, todayYmd } from '../format';
 import { deviceTimeZone } from '../time-zones';
 import { failureOf, useSave } from '../use-save';
-import { BusyButton, SaveFeedback } from './save-feedback';
+import { FormActions } from './form-actions';
+import { BusyButton, SaveButton, SaveFeedback } from './save-feedback';
 import { SkillsEditor, skillRow, skillsOf, type SkillRow } from './skills-editor';
 import { TimeZoneField } from './time-zone-field';
 
@@ -142,14 +143,6 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalM,
-  },
-  actions: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalM,
-    paddingTop: tokens.spacingVerticalS,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   unsaved: { color: tokens.colorNeutralForeground2 },
 });
@@ -298,10 +291,9 @@ export function ProfileForm({
             </div>
           )}
           <SaveFeedback
-            state={resume.state}
+            save={resume}
             successTitle="Pause ended"
             failureTitle="Your pause could not be ended"
-            onDismiss={resume.reset}
           />
         </section>
 
@@ -430,24 +422,16 @@ export function ProfileForm({
           </div>
         </section>
 
-        <div className={styles.actions}>
-          <BusyButton
-            type="submit"
-            appearance="primary"
-            busy={save.state.status === 'saving'}
-            busyLabel="Saving…"
-          >
-            Save profile
-          </BusyButton>
+        <FormActions>
+          <SaveButton save={save}>Save profile</SaveButton>
           <Caption1 className={styles.unsaved} aria-live="polite">
             {dirty ? 'You have unsaved changes.' : 'Everything is saved.'}
           </Caption1>
-        </div>
+        </FormActions>
         <SaveFeedback
-          state={save.state}
+          save={save}
           successTitle="Profile saved"
           failureTitle="Your profile was not saved"
-          onDismiss={save.reset}
         />
       </form>
     </Card>

@@ -13,18 +13,19 @@ import {
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import {
   ProgramResSchema,
   ProgramUpdateSchema,
   RoundResSchema,
   type ProgramDto,
+  type ProgramKind,
   type ProgramUpdateReq,
   type RoundDto,
 } from '../../api/contract';
 import { teamPath } from '../api-client';
 import { useAppContext } from '../app-context';
-import { fieldProps, invalidFrom } from '../form-errors';
+import { fieldProps } from '../form-errors';
 import { formatWhen } from '../format';
 import {
   cadenceLabels,
@@ -39,13 +40,22 @@ import {
 } from '../programs';
 import { pairingsHref } from '../routes';
 import { deviceTimeZone } from '../time-zones';
-import { failureOf, useSave } from '../use-save';
-import { BusyButton, SaveFeedback } from './save-feedback';
+import { useSave } from '../use-save';
+import { useSettingsForm } from '../use-settings-form';
+import { FormActions } from './form-actions';
+import { NumberSelectField } from './number-select-field';
+import { BusyButton, SaveButton, SaveFeedback } from './save-feedback';
 import { SummaryList } from './summary-list';
 import { TimeZoneField } from './time-zone-field';
 
-const HOURS = Array.from({ length: 24 }, (_unused, hour) => hour);
-const SPRINT_WEEKS = [1, 2, 3, 4];
+const HOURS = Array.from({ length: 24 }, (_unused, hour) => ({
+  value: hour,
+  label: hourLabel(hour),
+}));
+const SPRINT_WEEKS = [1, 2, 3, 4].map((weeks) => ({
+  value: weeks,
+  label: weeks === 1 ? '1 week' : `${weeks} weeks`,
+}));
 
 const useStyles = makeStyles({
   card: {
@@ -66,14 +76,6 @@ const useStyles = makeStyles({
   },
   wide: { gridColumn: '1 / -1' },
   next: { color: tokens.colorNeutralForeground2 },
-  actions: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalM,
-    paddingTop: tokens.spacingVerticalS,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -111,6 +113,36 @@ function NextRound({ program }: { program: ProgramDto }) {
   );
 }
 
+/** A program's card: its name, whether it runs, and what it does, above `children`. */
+function ProgramCard({
+  kind,
+  enabled,
+  children,
+}: {
+  kind: ProgramKind;
+  enabled: boolean;
+  children: ReactNode;
+}) {
+  const styles = useStyles();
+  const headingId = useId();
+  return (
+    <Card className={styles.card} aria-labelledby={headingId}>
+      <div className={styles.header}>
+        <h3 id={headingId} className={styles.title}>
+          {programLabels[kind]}
+        </h3>
+        <Badge appearance="tint" color={enabled ? 'success' : 'subtle'} size="small">
+          {enabled ? 'On' : 'Off'}
+        </Badge>
+      </div>
+      <Body1 as="p" className={styles.description}>
+        {programDescriptions[kind]}
+      </Body1>
+      {children}
+    </Card>
+  );
+}
+
 /** Owner: one program's schedule and shape, saved on its own, and a round made on demand. */
 export function ProgramEditor({
   teamId,
@@ -123,47 +155,31 @@ export function ProgramEditor({
 }) {
   const styles = useStyles();
   const { api } = useAppContext();
-  const headingId = useId();
+  const hintId = useId();
   const label = programLabels[program.kind];
-  const [saved, setSaved] = useState(program);
-  const [draft, setDraft] = useState(() => draftOf(program));
-  const save = useSave();
+  const form = useSettingsForm({
+    initial: program,
+    draftOf,
+    schema: ProgramUpdateSchema,
+    send: async (body) =>
+      (await api.put(teamPath(teamId, `/programs/${program.kind}`), body, ProgramResSchema)).data,
+    describe: (next) =>
+      next.enabled
+        ? next.nextRunAt
+          ? `${label} is on. The next round is due ${formatWhen(next.nextRunAt)}.`
+          : `${label} is on.`
+        : `${label} is off: no more rounds are made.`,
+  });
+  const { saved, draft, set, save, error } = form;
   const makeRound = useSave();
   const [made, setMade] = useState<RoundDto | null>(null);
-  const error = failureOf(save.state);
   const dirty = !sameDraft(draft, draftOf(saved)) || saved.updatedAt === null;
-  const set = (change: Partial<ProgramUpdateReq>) =>
-    setDraft((current) => ({ ...current, ...change }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     makeRound.reset();
-    const parsed = ProgramUpdateSchema.safeParse(draft);
-    if (!parsed.success) {
-      save.fail(invalidFrom(parsed.error));
-      return;
-    }
-    const result = await save.run(
-      async () =>
-        (
-          await api.put(
-            teamPath(teamId, `/programs/${program.kind}`),
-            parsed.data,
-            ProgramResSchema,
-          )
-        ).data,
-      (next) =>
-        next.enabled
-          ? next.nextRunAt
-            ? `${label} is on. The next round is due ${formatWhen(next.nextRunAt)}.`
-            : `${label} is on.`
-          : `${label} is off: no more rounds are made.`,
-    );
-    if (result) {
-      setSaved(result);
-      setDraft(draftOf(result));
-      onSaved?.(result);
-    }
+    const result = await form.submit();
+    if (result) onSaved?.(result);
   };
 
   const roundNow = async () => {
@@ -184,18 +200,7 @@ export function ProgramEditor({
   const canMakeRound = saved.enabled && saved.updatedAt !== null;
 
   return (
-    <Card className={styles.card} aria-labelledby={headingId}>
-      <div className={styles.header}>
-        <h3 id={headingId} className={styles.title}>
-          {label}
-        </h3>
-        <Badge appearance="tint" color={saved.enabled ? 'success' : 'subtle'} size="small">
-          {saved.enabled ? 'On' : 'Off'}
-        </Badge>
-      </div>
-      <Body1 as="p" className={styles.description}>
-        {programDescriptions[program.kind]}
-      </Body1>
+    <ProgramCard kind={program.kind} enabled={saved.enabled}>
       <form
         className={styles.form}
         aria-label={`${label} settings`}
@@ -224,43 +229,28 @@ export function ProgramEditor({
               </Select>
             </Field>
             {draft.cadence === 'each_sprint' && (
-              <Field label="Sprint length" {...fieldProps(error, 'sprintWeeks')}>
-                <Select
-                  value={String(draft.sprintWeeks)}
-                  onChange={(_event, data) => set({ sprintWeeks: Number(data.value) })}
-                >
-                  {SPRINT_WEEKS.map((weeks) => (
-                    <option key={weeks} value={weeks}>
-                      {weeks === 1 ? '1 week' : `${weeks} weeks`}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <NumberSelectField
+                label="Sprint length"
+                value={draft.sprintWeeks}
+                options={SPRINT_WEEKS}
+                onChange={(sprintWeeks) => set({ sprintWeeks })}
+                {...fieldProps(error, 'sprintWeeks')}
+              />
             )}
-            <Field label="Day" {...fieldProps(error, 'weekday')}>
-              <Select
-                value={String(draft.weekday)}
-                onChange={(_event, data) => set({ weekday: Number(data.value) })}
-              >
-                {weekdays.map((day) => (
-                  <option key={day.value} value={day.value}>
-                    {day.label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="Hour" {...fieldProps(error, 'hour')}>
-              <Select
-                value={String(draft.hour)}
-                onChange={(_event, data) => set({ hour: Number(data.value) })}
-              >
-                {HOURS.map((hour) => (
-                  <option key={hour} value={hour}>
-                    {hourLabel(hour)}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <NumberSelectField
+              label="Day"
+              value={draft.weekday}
+              options={weekdays}
+              onChange={(weekday) => set({ weekday })}
+              {...fieldProps(error, 'weekday')}
+            />
+            <NumberSelectField
+              label="Hour"
+              value={draft.hour}
+              options={HOURS}
+              onChange={(hour) => set({ hour })}
+              {...fieldProps(error, 'hour')}
+            />
             <TimeZoneField
               label="Time zone"
               value={draft.timeZone}
@@ -294,41 +284,33 @@ export function ProgramEditor({
           </Caption1>
         )}
         <NextRound program={saved} />
-        <div className={styles.actions}>
-          <BusyButton
-            type="submit"
-            appearance="primary"
-            busy={save.state.status === 'saving'}
-            busyLabel="Saving…"
-          >
-            Save {label.toLowerCase()}
-          </BusyButton>
+        <FormActions>
+          <SaveButton save={save}>Save {label.toLowerCase()}</SaveButton>
           <BusyButton
             busy={makeRound.state.status === 'saving'}
             busyLabel="Making a round…"
             disabledFocusable={!canMakeRound}
-            aria-describedby={canMakeRound ? undefined : `${headingId}-round-hint`}
+            aria-describedby={canMakeRound ? undefined : hintId}
             onClick={() => void roundNow()}
           >
             Make a round now
           </BusyButton>
-          <Caption1 className={styles.hint} id={`${headingId}-round-hint`}>
+          <Caption1 className={styles.hint} id={hintId}>
             {canMakeRound
               ? dirty
                 ? 'A round made now uses the saved settings.'
                 : undefined
               : 'Switch the program on and save before making a round.'}
           </Caption1>
-        </div>
+        </FormActions>
         <div>
           <SaveFeedback
-            state={save.state}
+            save={save}
             successTitle={`${label} saved`}
             failureTitle={`${label} was not saved`}
-            onDismiss={save.reset}
           />
           <SaveFeedback
-            state={makeRound.state}
+            save={makeRound}
             successTitle={made?.status === 'draft' ? 'Draft round ready' : 'Round published'}
             successExtra={
               made && (
@@ -338,32 +320,18 @@ export function ProgramEditor({
               )
             }
             failureTitle="The round could not be made"
-            onDismiss={makeRound.reset}
           />
         </div>
       </form>
-    </Card>
+    </ProgramCard>
   );
 }
 
 /** Member: what a program does and when, in words. */
 export function ProgramSummary({ program }: { program: ProgramDto }) {
-  const styles = useStyles();
-  const headingId = useId();
   const label = programLabels[program.kind];
   return (
-    <Card className={styles.card} aria-labelledby={headingId}>
-      <div className={styles.header}>
-        <h3 id={headingId} className={styles.title}>
-          {label}
-        </h3>
-        <Badge appearance="tint" color={program.enabled ? 'success' : 'subtle'} size="small">
-          {program.enabled ? 'On' : 'Off'}
-        </Badge>
-      </div>
-      <Body1 as="p" className={styles.description}>
-        {programDescriptions[program.kind]}
-      </Body1>
+    <ProgramCard kind={program.kind} enabled={program.enabled}>
       {program.enabled && (
         <SummaryList
           label={`${label} settings`}
@@ -380,6 +348,6 @@ export function ProgramSummary({ program }: { program: ProgramDto }) {
         />
       )}
       <NextRound program={program} />
-    </Card>
+    </ProgramCard>
   );
 }

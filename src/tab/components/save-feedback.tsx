@@ -8,28 +8,27 @@ import {
   type ButtonProps,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { SaveState } from '../use-save';
+import type { SaveHandle } from '../use-save';
 
 /**
  * What became of a save: a success announced politely, a failure as an alert. The live region
  * stays mounted so screen readers hear the success when it appears.
  */
 export function SaveFeedback({
-  state,
+  save,
   failureTitle,
   successTitle,
   successExtra,
-  onDismiss,
 }: {
-  state: SaveState;
+  save: SaveHandle;
   failureTitle: string;
   successTitle: string;
   successExtra?: ReactNode;
-  onDismiss?: () => void;
 }) {
-  const dismiss = onDismiss && (
+  const { state } = save;
+  const dismiss = (
     <MessageBarActions>
-      <Button size="small" appearance="transparent" onClick={onDismiss}>
+      <Button size="small" appearance="transparent" onClick={save.reset}>
         Dismiss
       </Button>
     </MessageBarActions>
@@ -77,5 +76,19 @@ export function BusyButton({
     >
       {busy ? busyLabel : children}
     </Button>
+  );
+}
+
+/** A form's submit button, busy while its save runs. */
+export function SaveButton({ save, children }: { save: SaveHandle; children: ReactNode }) {
+  return (
+    <BusyButton
+      type="submit"
+      appearance="primary"
+      busy={save.state.status === 'saving'}
+      busyLabel="Saving…"
+    >
+      {children}
+    </BusyButton>
   );
 }

@@ -2,13 +2,6 @@ import {
   Body1,
   Button,
   CounterBadge,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -33,6 +26,7 @@ import { ApiRequestError, teamPath } from '../api-client';
 import { useAppContext } from '../app-context';
 import { formatDateTime } from '../format';
 import { useResource } from '../use-resource';
+import { ConfirmDialog } from './confirm-dialog';
 import { PageSection } from './page-layout';
 import { EmptyState, ErrorState, ResourceView } from './state-views';
 
@@ -233,37 +227,22 @@ export function UndeliveredNotifications({ teamId }: { teamId: string }) {
           )
         }
       </ResourceView>
-      <Dialog
+      <ConfirmDialog
         open={confirming?.open ?? false}
-        onOpenChange={(_event, { open }) => {
+        // Closing keeps the letter, so the dialog's words stay while it fades out.
+        onOpenChange={(open) => {
           if (!open) setConfirming((current) => current && { ...current, open: false });
         }}
+        title="Discard this notification?"
+        confirmLabel="Discard"
+        cancelLabel="Keep it"
+        onConfirm={() => {
+          if (confirming) act('discard', confirming.letter);
+        }}
       >
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Discard this notification?</DialogTitle>
-            <DialogContent>
-              {confirming &&
-                `“${confirming.letter.summary}” to ${confirming.letter.recipient} will not be sent. This cannot be undone.`}
-            </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  if (!confirming) return;
-                  setConfirming({ ...confirming, open: false });
-                  act('discard', confirming.letter);
-                }}
-              >
-                Discard
-              </Button>
-              <DialogTrigger disableButtonEnhancement action="close">
-                <Button appearance="secondary">Keep it</Button>
-              </DialogTrigger>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+        {confirming &&
+          `“${confirming.letter.summary}” to ${confirming.letter.recipient} will not be sent. This cannot be undone.`}
+      </ConfirmDialog>
     </PageSection>
   );
 }

@@ -368,10 +368,9 @@ function NoRoundYet({
             Make a round now
           </BusyButton>
           <SaveFeedback
-            state={make.state}
+            save={make}
             successTitle="Round made"
             failureTitle="The round could not be made"
-            onDismiss={make.reset}
           />
         </div>
       )}

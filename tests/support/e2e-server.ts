@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { LocalTokenResSchema } from '../../src/api/contract';
+import { loadConfig } from '../../src/config';
+import { start, type RunningServer } from '../../src/main';
+import { launchBrowser, type TestBrowser } from './browser';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const SCREENSHOTS = join(ROOT, 'test-results');
+
+export interface E2eServer {
+  readonly url: string;
+  /** The server's tables, for arranging data the tab cannot create (a parked notification). */
+  readonly storage: { connectionString: string; tablePrefix: string };
+  /** A token for a demo user, minted as the local sign-in does, to ask the API directly. */
+  tokenFor(userId: string): Promise<string>;
+}
+
+export interface E2eBrowser {
+  readonly page: Page;
+  /** What the page reported as errors during this test: a test can assert there are none. */
+  readonly pageErrors: string[];
+}
+
+/**
+ * Sets up an e2e test file: the real server in local mode (the built tab, the demo team, tables
+ * of its own) for the whole file, and a fresh browser for each test.
+ */
+export function useLocalModeTab(): { server: E2eServer; browser: E2eBrowser } {
+  let running: RunningServer | undefined;
+  let dataDir: string | undefined;
+  let storage: E2eServer['storage'] | undefined;
+  let opened: TestBrowser | undefined;
+
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'dist', 'tab', 'index.html'))) {
+      throw new Error('The tab is not built: run `npm run build:tab` before the e2e tests.');
+    }
+    await mkdir(SCREENSHOTS, { recursive: true });
+    dataDir = await mkdtemp(join(tmpdir(), 'mutual-e2e-'));
+    storage = {
+      connectionString: inject('storageConnectionString'),
+      tablePrefix: `e2e${randomBytes(4).toString('hex')}`,
+    };
+    running = await start(
+      loadConfig({
+        PORT: '0',
+        DATA_DIR: dataDir,
+        AZURE_STORAGE_CONNECTION_STRING: storage.connectionString,
+        STORAGE_TABLE_PREFIX: storage.tablePrefix,
+      }),
+      { log: () => undefined },
+    );
+  });
+
+  afterAll(async () => {
+    await running?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    opened = await launchBrowser();
+    opened.page.setDefaultTimeout(15_000);
+  });
+
+  afterEach(async () => {
+    await opened?.close();
+  });
+
+  // The hooks fill these in, so a test file can hold the handles from the start.
+  const server = () => {
+    if (!running || !storage) throw new Error('The e2e server runs only while tests do.');
+    return { url: running.url, storage };
+  };
+  const browser = () => {
+    if (!opened) throw new Error('The e2e browser is open only while a test runs.');
+    return opened;
+  };
+
+  return {
+    server: {
+      get url() {
+        return server().url;
+      },
+      get storage() {
+        return server().storage;
+      },
+      async tokenFor(userId) {
+        const minted = await fetch(`${server().url}/api/local/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ userId }),
+        });
+        return LocalTokenResSchema.parse(await minted.json()).data.token;
+      },
+    },
+    browser: {
+      get page() {
+        return browser().page;
+      },
+      get pageErrors() {
+        return browser().pageErrors;
+      },
+    },
+  };
+}
+
+/** Picks an option from a Fluent dropdown, as a person would: open it, then click the option. */
+export async function choose(combobox: Locator, option: string) {
+  await combobox.click();
+  await combobox.page().getByRole('option', { name: option }).click();
+}
+
+/** Saves what the page looks like once its open / theme transitions have finished. */
+export async function saveScreenshot(page: Page, name: string) {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running'),
+  );
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
