@@ -227,21 +227,14 @@ export const cardAction = (e: {
   from: ConnectorAccount;
   verb: string;
   data: Record<string, unknown>;
-}) => ({
-  id: `${Date.now()}${randomBytes(2).toString('hex')}`,
-  timestamp: new Date().toISOString(),
-  channelId: 'msteams',
-  serviceUrl: e.serviceUrl,
-  type: 'invoke',
-  name: 'adaptiveCard/action',
-  from: { id: e.from.id, name: e.from.name, aadObjectId: e.from.aadObjectId },
-  recipient: { ...BOT },
-  conversation: {
-    id: `a:1${randomBytes(12).toString('base64url')}`,
-    conversationType: 'personal',
-    tenantId: e.tenantId,
-  },
-  channelData: { tenant: { id: e.tenantId }, source: { name: 'message' } },
-  value: { action: { type: 'Action.Execute', verb: e.verb, data: e.data }, trigger: 'manual' },
-  locale: 'en-US',
-});
+}) => {
+  // The same 1:1 envelope as a message, carrying an invoke instead of text.
+  const { text: _text, textFormat: _format, ...envelope } = personalMessage({ ...e, text: '' });
+  return {
+    ...envelope,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    channelData: { tenant: { id: e.tenantId }, source: { name: 'message' } },
+    value: { action: { type: 'Action.Execute', verb: e.verb, data: e.data }, trigger: 'manual' },
+  };
+};
