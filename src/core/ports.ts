@@ -9,6 +9,7 @@ import type { CheckIn } from './pairing/check-in';
 import type { Program, ProgramKind } from './pairing/program';
 import type { Round } from './pairing/round';
 import type { GuardianSettings, GuardianTerm } from './roles/guardian';
+import type { HelpRequest } from './help/help-request';
 
 export interface Clock {
   now(): Date;
@@ -61,8 +62,19 @@ export interface Ports {
   rounds: RoundStore;
   checkIns: CheckInStore;
   guardians: GuardianStore;
+  help: HelpRequestStore;
   /** Builds the cards the bot sends; services only choose what to say and to whom. */
   messages: MessageComposer;
+}
+
+/** Help requests, in their team's partition, by id. */
+export interface HelpRequestStore {
+  get(ref: TeamRef, id: string): Promise<Versioned<HelpRequest> | undefined>;
+  /** Every request of the team, latest first. */
+  list(ref: TeamRef): Promise<Versioned<HelpRequest>[]>;
+  /** Insert if absent: a second submit of the same request is a `conflict`. */
+  create(ref: TeamRef, request: HelpRequest): Promise<Versioned<HelpRequest>>;
+  update(ref: TeamRef, request: HelpRequest, etag: string): Promise<Versioned<HelpRequest>>;
 }
 
 /** A team's programs, one per kind. */

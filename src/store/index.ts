@@ -12,6 +12,7 @@ import { createTableProgramStore } from './table-program-store';
 import { createTableRoundStore } from './table-round-store';
 import { createTableCheckInStore } from './table-check-in-store';
 import { createTableGuardianStore } from './table-guardian-store';
+import { createTableHelpStore } from './table-help-store';
 
 /** Every port but the message composer, which the bot supplies. */
 export interface StoragePorts extends Omit<Ports, 'messages'> {
@@ -35,6 +36,7 @@ export function createTablePorts(storage: TableStorage, clock: Clock): StoragePo
     rounds: createTableRoundStore(storage.table('rounds')),
     checkIns: createTableCheckInStore(storage.table('checkins')),
     guardians: createTableGuardianStore(storage.table('roles')),
+    help: createTableHelpStore(storage.table('help')),
   };
 }
 

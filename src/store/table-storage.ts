@@ -18,6 +18,7 @@ export const tableKinds = [
   'rounds',
   'checkins',
   'roles',
+  'help',
 ] as const;
 export type TableKind = (typeof tableKinds)[number];
 

@@ -18,6 +18,7 @@ import type { CheckIn } from '../../src/core/pairing/check-in';
 import type { Program } from '../../src/core/pairing/program';
 import type { Round } from '../../src/core/pairing/round';
 import type { GuardianSettings, GuardianTerm } from '../../src/core/roles/guardian';
+import type { HelpRequest } from '../../src/core/help/help-request';
 import { cardMessages } from '../../bot/cards/messages';
 import { DEFAULT_BOUNDARIES } from '../../src/core/team/boundaries';
 
@@ -128,6 +129,7 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
   const checkIns = keyed<CheckIn>();
   const guardianSettings = keyed<GuardianSettings>();
   const guardianTerms = keyed<GuardianTerm>();
+  const helpRequests = keyed<HelpRequest>();
   // Rounds sort latest first under their id's slot, as the table store's inverted keys do.
   const roundKey = (ref: TeamRef, id: string) =>
     `${teamKey(ref)}|${id.replace(/\d{12}$/, (slot) => String(999999999999 - Number(slot)))}`;
@@ -201,6 +203,15 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
       addTerm: async (ref, term) => {
         guardianTerms.create(`${teamKey(ref)}|${term.since}`, term);
       },
+    },
+    help: {
+      get: async (ref, id) => helpRequests.get(`${teamKey(ref)}|${id}`),
+      list: async (ref) =>
+        helpRequests
+          .prefixed(`${teamKey(ref)}|`)
+          .sort((a, b) => b.value.createdAt.localeCompare(a.value.createdAt)),
+      create: async (ref, r) => helpRequests.create(`${teamKey(ref)}|${r.id}`, r),
+      update: async (ref, r, etag) => helpRequests.update(`${teamKey(ref)}|${r.id}`, r, etag),
     },
     messages: cardMessages,
     deadLetters: {
