@@ -379,7 +379,7 @@ describe('my profile', () => {
     await page.keyboard.type('lisbon');
     const zones = page.getByRole('listbox');
     await zones.getByRole('option', { name: 'Europe/Lisbon' }).waitFor();
-    expect(await zones.getByRole('option').count()).toBe(1);
+    await expect.poll(() => zones.getByRole('option').count()).toBe(1);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(() => zone.inputValue()).toBe('Europe/Lisbon');

@@ -261,6 +261,11 @@ describe('the sandbox', () => {
     await page.goto(`${server.url}/#/sandbox`);
     await page.getByRole('heading', { level: 1, name: 'Sandbox' }).waitFor();
     const samples = page.getByRole('list', { name: 'Sample messages' });
+    // The samples load after the heading shows: wait for the last before counting.
+    await samples
+      .getByRole('listitem')
+      .nth(SAMPLE_MESSAGES.length - 1)
+      .waitFor();
     expect(await samples.getByRole('listitem').count()).toBe(SAMPLE_MESSAGES.length);
 
     await samples
