@@ -3,14 +3,14 @@ import { z } from 'zod';
 import { isDomainError } from '../src/core/errors';
 import { checkInAnswers } from '../src/core/pairing/check-in';
 import { programLabels } from '../src/core/pairing/program';
-import { groupOf } from '../src/core/pairing/round';
+import { groupOf, ROUND_ID } from '../src/core/pairing/round';
 import type { Services } from '../src/services';
 import { personOf } from '../src/services/publish-round';
 import { CHECK_IN_VERB, checkInCard } from './cards/rotation-cards';
 
 const CheckInDataSchema = z.object({
   teamId: z.string().min(1).max(200),
-  roundId: z.string().regex(/^[a-z_]+-\d{12}$/),
+  roundId: z.string().regex(ROUND_ID),
   answer: z.enum(checkInAnswers),
 });
 

@@ -21,10 +21,12 @@ export function meetingLink(people: readonly MessagePerson[], subject: string): 
   return `https://teams.microsoft.com/l/meeting/new?${query.toString()}`;
 }
 
-const names = (people: readonly MessagePerson[]) => {
-  const list = people.map((p) => p.name || 'a teammate');
-  return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
-};
+/** "Ana", "Ana and Ben", "Ana, Ben and Chen". */
+const listNames = (list: readonly string[]) =>
+  list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
+
+const names = (people: readonly MessagePerson[]) =>
+  listNames(people.map((p) => p.name || 'a teammate'));
 
 const who = (p: MessagePerson) => (p.department ? `${p.name} (${p.department})` : p.name);
 
@@ -81,7 +83,7 @@ export const rotationMessages: MessageComposer = {
           { isSubtle: true, spacing: 'None' },
         ),
         ...shown.map((g) =>
-          paragraph(`• ${names(g.names.map((name) => ({ name, email: '', department: '' })))}`, {
+          paragraph(`• ${listNames(g.names)}`, {
             spacing: 'Small',
           }),
         ),
