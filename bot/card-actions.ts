@@ -4,8 +4,13 @@ import { isDomainError } from '../src/core/errors';
 import { checkInAnswers } from '../src/core/pairing/check-in';
 import { programLabels } from '../src/core/pairing/program';
 import { groupOf, ROUND_ID } from '../src/core/pairing/round';
+import type { Actor } from '../src/core/team/team';
 import type { Services } from '../src/services';
+import { cardInput } from '../src/services/help-cards';
+import type { HelpActionName } from '../src/services/help-requests';
 import { personOf } from '../src/services/publish-round';
+import { actorOf } from './activity';
+import { HELP_VERBS, helpMessages } from './cards/help-cards';
 import { CHECK_IN_VERB, checkInCard } from './cards/rotation-cards';
 
 const CheckInDataSchema = z.object({
@@ -14,11 +19,77 @@ const CheckInDataSchema = z.object({
   answer: z.enum(checkInAnswers),
 });
 
+const HelpDataSchema = z.object({
+  teamId: z.string().min(1).max(200),
+  requestId: z.string().regex(/^h[0-9a-f]{16}$/),
+});
+
 const CARD = 'application/vnd.microsoft.card.adaptive';
+const DAMAGED = 'This card is damaged; open Mutual’s tab in the team instead.';
+
+type Handler = (
+  actor: Actor,
+  data: unknown,
+  services: Services,
+  context: TurnContext,
+) => Promise<AdaptiveCardInvokeResponse>;
+
+const helpActionOf: Record<string, HelpActionName> = {
+  [HELP_VERBS.claim]: 'claim',
+  [HELP_VERBS.release]: 'release',
+  [HELP_VERBS.resolve]: 'resolve',
+  [HELP_VERBS.thank]: 'thank',
+};
+
+/** A help request's card after a change or on refresh; drawn for one person in a 1:1 chat. */
+const helpHandler =
+  (verb: string): Handler =>
+  async (actor, raw, services, context) => {
+    const data = HelpDataSchema.safeParse(raw);
+    if (!data.success) return message(DAMAGED);
+    const { teamId, requestId } = data.data;
+    const action = helpActionOf[verb];
+    const help = action
+      ? await services.actOnHelp(actor, teamId, requestId, action)
+      : await services.getHelpRequest(actor, teamId, requestId);
+    // In a channel the new card replaces the old one for everyone, so it is the shared view;
+    // a refresh is asked for by one person, and a 1:1 chat has one reader.
+    const personal = !action || context.activity.conversation?.conversationType === 'personal';
+    const input = cardInput(help, new Date(), personal ? actor.userId : undefined);
+    return { statusCode: 200, type: CARD, value: helpMessages.helpRequest(input).card ?? {} };
+  };
+
+const checkInHandler: Handler = async (actor, raw, services) => {
+  const data = CheckInDataSchema.safeParse(raw);
+  if (!data.success) return error(400, 'BadRequest', DAMAGED);
+  const { teamId, roundId, answer } = data.data;
+  const view = await services.recordCheckIn(actor, teamId, roundId, answer);
+  const group = view.round.groups[groupOf(view.round, actor.userId)];
+  const partners = (group?.members ?? [])
+    .filter((id) => id !== actor.userId)
+    .map((id) => personOf(view.people.get(id)));
+  return {
+    statusCode: 200,
+    type: CARD,
+    value: checkInCard({
+      teamId,
+      roundId,
+      programLabel: programLabels[view.round.program],
+      partners,
+      answer,
+    }),
+  };
+};
+
+const handlers: Record<string, Handler> = {
+  [CHECK_IN_VERB]: checkInHandler,
+  ...Object.fromEntries(Object.values(HELP_VERBS).map((verb) => [verb, helpHandler(verb)])),
+};
 
 /**
  * Universal Actions (`adaptiveCard/action`): each verb calls one use case as the person who
- * pressed the button, and answers with the card as it should now look, or an error Teams shows.
+ * pressed the button, and answers with the card as it should now look. A refusal (someone else is
+ * already helping, only the requester can thank) is a message Teams shows that person.
  */
 export async function handleCardAction(
   context: TurnContext,
@@ -27,50 +98,25 @@ export async function handleCardAction(
 ): Promise<AdaptiveCardInvokeResponse> {
   const actor = actorOf(context);
   if (!actor) return error(400, 'BadRequest', 'Mutual could not tell who pressed the button.');
+  const handler = handlers[value.action?.verb ?? ''];
+  if (!handler) return error(400, 'NotSupported', 'Mutual does not know that button.');
   try {
-    if (value.action?.verb === CHECK_IN_VERB) {
-      const data = CheckInDataSchema.safeParse(value.action.data);
-      if (!data.success)
-        return error(
-          400,
-          'BadRequest',
-          'This card is damaged; open Mutual’s Pairings page instead.',
-        );
-      const { teamId, roundId, answer } = data.data;
-      const view = await services.recordCheckIn(actor, teamId, roundId, answer);
-      const group = view.round.groups[groupOf(view.round, actor.userId)];
-      const partners = (group?.members ?? [])
-        .filter((id) => id !== actor.userId)
-        .map((id) => personOf(view.people.get(id)));
-      return {
-        statusCode: 200,
-        type: CARD,
-        value: checkInCard({
-          teamId,
-          roundId,
-          programLabel: programLabels[view.round.program],
-          partners,
-          answer,
-        }),
-      };
-    }
-    return error(400, 'NotSupported', 'Mutual does not know that button.');
+    return await handler(actor, value.action.data, services, context);
   } catch (cause) {
-    if (isDomainError(cause))
-      return error(cause.code === 'invalid' ? 400 : 403, cause.code, cause.message);
+    if (isDomainError(cause) && cause.code !== 'unavailable') return message(cause.message);
     throw cause;
   }
-}
-
-function actorOf(context: TurnContext) {
-  const data = context.activity.channelData as { tenant?: { id?: string } } | undefined;
-  const tenantId = data?.tenant?.id ?? context.activity.conversation?.tenantId;
-  const userId = context.activity.from?.aadObjectId?.toLowerCase();
-  return tenantId && userId ? { tenantId, userId } : undefined;
 }
 
 const error = (statusCode: number, code: string, message: string): AdaptiveCardInvokeResponse => ({
   statusCode,
   type: 'application/vnd.microsoft.error',
   value: { code, message } as unknown as Record<string, unknown>,
+});
+
+/** A message Teams shows the person who pressed the button; the card stays as it was. */
+const message = (text: string): AdaptiveCardInvokeResponse => ({
+  statusCode: 200,
+  type: 'application/vnd.microsoft.activity.message',
+  value: text as unknown as Record<string, unknown>,
 });

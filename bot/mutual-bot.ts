@@ -1,7 +1,6 @@
 import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
-  CardFactory,
   MessageFactory,
   TeamsActivityHandler,
   type MessagingExtensionAction,
@@ -12,12 +11,7 @@ import {
 import type { RosterEntry } from '../src/core/team/member';
 import type { TeamRef } from '../src/core/team/team';
 import type { Services } from '../src/services';
-import {
-  ASK_FOR_HELP_COMMAND,
-  askForHelpCard,
-  type SourceMessage,
-} from './cards/ask-for-help-card';
-import { htmlToText } from './cards/escape';
+import { openAskForHelp, submitAskForHelp } from './ask-for-help';
 import { fetchTeamRoster, rosterEntryOf } from './roster';
 import { handleCardAction } from './card-actions';
 
@@ -119,24 +113,17 @@ export class MutualBot extends TeamsActivityHandler {
   }
 
   protected override async handleTeamsMessagingExtensionFetchTask(
+    _context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return openAskForHelp(action);
+  }
+
+  protected override async handleTeamsMessagingExtensionSubmitAction(
     context: TurnContext,
     action: MessagingExtensionAction,
   ): Promise<MessagingExtensionActionResponse> {
-    if (action.commandId !== ASK_FOR_HELP_COMMAND) {
-      return { task: { type: 'message', value: 'Mutual does not know that command.' } };
-    }
-    const card = askForHelpCard(sourceMessageOf(action), []);
-    return {
-      task: {
-        type: 'continue',
-        value: {
-          title: 'Ask for help',
-          height: 'large',
-          width: 'medium',
-          card: CardFactory.adaptiveCard(card),
-        },
-      },
-    };
+    return submitAskForHelp(context, action, this.services);
   }
 
   private async install(context: TurnContext, ref: TeamRef, name: string) {
@@ -163,17 +150,4 @@ function teamRefOf(context: TurnContext, teamInfo: TeamInfo | undefined): TeamRe
   const tenantId = data?.tenant?.id ?? context.activity.conversation.tenantId;
   if (!teamInfo?.id || !tenantId) return undefined;
   return { tenantId, teamId: teamInfo.id };
-}
-
-function sourceMessageOf(action: MessagingExtensionAction): SourceMessage {
-  const payload = action.messagePayload;
-  const body = payload?.body;
-  const text =
-    body?.contentType === 'html' ? htmlToText(body.content ?? '') : (body?.content ?? '');
-  return {
-    id: payload?.id ?? '',
-    text: text.trim(),
-    authorName: payload?.from?.user?.displayName ?? '',
-    link: payload?.linkToMessage,
-  };
 }

@@ -28,14 +28,18 @@ export function createNotifier(options: NotifierOptions): Notifier {
   const credentials = credentialsFor(options);
   const timeoutMs = options.timeoutMs ?? 15_000;
 
-  const call = async (url: string, body: unknown): Promise<SendResult & { json?: unknown }> => {
+  const call = async (
+    url: string,
+    body: unknown,
+    method: 'POST' | 'PUT' | 'GET' = 'POST',
+  ): Promise<SendResult & { json?: unknown }> => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (credentials) headers.authorization = `Bearer ${await credentials.getToken()}`;
     try {
       const res = await fetch(url, {
-        method: 'POST',
+        method,
         headers,
-        body: JSON.stringify(body),
+        ...(method === 'GET' ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(timeoutMs),
       });
       const json: unknown = await res.json().catch(() => undefined);
@@ -55,6 +59,18 @@ export function createNotifier(options: NotifierOptions): Notifier {
       const result = await call(url, activityOf(message));
       return { status: result.status, retryAfterMs: result.retryAfterMs, id: idOf(result.json) };
     },
+    async update(_tenantId, address, activityId, message) {
+      const url = `${base(address.serviceUrl)}/v3/conversations/${encodeURIComponent(address.conversationId)}/activities/${encodeURIComponent(activityId)}`;
+      const result = await call(url, { ...activityOf(message), id: activityId }, 'PUT');
+      return { status: result.status, retryAfterMs: result.retryAfterMs, id: activityId };
+    },
+    async listChannels(_tenantId, serviceUrl, teamId) {
+      const url = `${base(serviceUrl)}/v3/teams/${encodeURIComponent(teamId)}/conversations`;
+      const result = await call(url, undefined, 'GET');
+      if (result.status === undefined || result.status >= 300)
+        return { status: result.status, channels: [] };
+      return { status: result.status, channels: channelsOf(result.json, teamId) };
+    },
     async openPersonalChat(tenantId, serviceUrl, botUserId) {
       const result = await call(`${base(serviceUrl)}/v3/conversations`, {
         isGroup: false,
@@ -69,6 +85,18 @@ export function createNotifier(options: NotifierOptions): Notifier {
 }
 
 const base = (serviceUrl: string) => serviceUrl.replace(/\/+$/, '');
+
+/** Teams lists the General channel without a name; its id is the team's. */
+function channelsOf(json: unknown, teamId: string) {
+  const list = (json as { conversations?: unknown } | undefined)?.conversations;
+  if (!Array.isArray(list)) return [];
+  return list
+    .map((c: { id?: unknown; name?: unknown }) => ({
+      id: typeof c.id === 'string' ? c.id : '',
+      name: typeof c.name === 'string' && c.name ? c.name : c.id === teamId ? 'General' : '',
+    }))
+    .filter((c) => c.id && c.name);
+}
 
 const idOf = (json: unknown) =>
   typeof (json as { id?: unknown } | undefined)?.id === 'string'

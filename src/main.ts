@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import express from 'express';
 import { createBot } from '../bot/bot-endpoint';
 import { cardMessages } from '../bot/cards/messages';
+import { connectorChannels } from '../bot/channels';
 import { createNotifier } from '../bot/notifier';
 import { createApiRouter } from './api/api-router';
 import { createTokenVerifier, entraKeys } from './api/auth';
@@ -55,10 +56,15 @@ export async function start(config: Config, options: { log?: Log } = {}): Promis
       tablePrefix: config.storage.tablePrefix,
     });
     await prepareStorage(storage);
-    const ports = { ...createTablePorts(storage, systemClock), messages: cardMessages };
+    const local = config.mode === 'local';
+    const connector = createNotifier({ ...config.bot, botId: local ? LOCAL_BOT_ID : undefined });
+    const ports = {
+      ...createTablePorts(storage, systemClock),
+      messages: cardMessages,
+      channels: connectorChannels(connector),
+    };
     const services = createServices(ports);
 
-    const local = config.mode === 'local';
     const issuer = local
       ? await createDevIssuer({
           keyFile: join(config.dataDir, 'dev-issuer.json'),
@@ -123,7 +129,7 @@ export async function start(config: Config, options: { log?: Log } = {}): Promis
 
     const worker = createNotificationWorker({
       ports,
-      notifier: createNotifier({ ...config.bot, botId: local ? LOCAL_BOT_ID : undefined }),
+      notifier: connector,
       limits: config.notify,
       maxAttempts: config.notify.maxAttempts,
       concurrency: config.notify.concurrency,

@@ -17,11 +17,25 @@ export const urgencies = [
   { value: 'high', title: 'I am blocked right now' },
 ] as const;
 
+/** What the member entered, shown again with what to fix when a submit was refused. */
+export interface AskForHelpForm {
+  values?: { blocker: string; skills: string; urgency: string };
+  error?: string;
+}
+
 /**
  * The task module "Ask for help" opens on a message: the message quoted, then what the member adds
  * (what blocks them, skills, urgency). Pure: the same input gives the same card.
  */
-export function askForHelpCard(message: SourceMessage, suggestedSkills: readonly string[]) {
+export function askForHelpCard(
+  message: SourceMessage,
+  suggestedSkills: readonly string[],
+  form: AskForHelpForm = {},
+) {
+  const values = form.values;
+  const urgency = urgencies.some((u) => u.value === values?.urgency)
+    ? (values?.urgency ?? 'normal')
+    : 'normal';
   const quoted =
     message.text.length > MAX_QUOTED_LENGTH
       ? `${message.text.slice(0, MAX_QUOTED_LENGTH)}…`
@@ -59,9 +73,21 @@ export function askForHelpCard(message: SourceMessage, suggestedSkills: readonly
           },
         ],
       },
+      ...(form.error
+        ? [
+            {
+              type: 'TextBlock',
+              text: escapeCardText(form.error),
+              color: 'Attention',
+              weight: 'Bolder',
+              wrap: true,
+            },
+          ]
+        : []),
       {
         type: 'Input.Text',
         id: 'blocker',
+        ...(values ? { value: values.blocker.slice(0, MAX_BLOCKER_LENGTH) } : {}),
         label: 'What blocks you?',
         isMultiline: true,
         isRequired: true,
@@ -73,6 +99,7 @@ export function askForHelpCard(message: SourceMessage, suggestedSkills: readonly
         type: 'Input.Text',
         id: 'skills',
         label: 'Skills that would help (comma-separated)',
+        ...(values ? { value: values.skills.slice(0, 300) } : {}),
         maxLength: 300,
         placeholder:
           suggestedSkills.length > 0
@@ -84,7 +111,7 @@ export function askForHelpCard(message: SourceMessage, suggestedSkills: readonly
         id: 'urgency',
         label: 'How urgent is it?',
         style: 'expanded',
-        value: 'normal',
+        value: urgency,
         isRequired: true,
         choices: urgencies.map((u) => ({ title: u.title, value: u.value })),
       },

@@ -1,13 +1,19 @@
 /**
  * Teams renders a markdown subset (emphasis, links, lists) in TextBlocks. User text must show as
  * typed, so the characters that open those constructs get a backslash, which Teams honours.
- * Cards are built in code, never templated, so `${…}` in user text is inert already.
+ * Cards are built in code, never templated, so `${…}` in user text is inert already; the
+ * `{{…}}` functions Teams evaluates and `<at>` mentions are broken with a zero-width space.
  */
 export function escapeCardText(text: string): string {
-  return text
-    .replace(/[\\`*_[\]()~]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([-+#>])/gm, '$1\\$2')
-    .replace(/^(\s*)(\d+)\./gm, '$1$2\\.');
+  return (
+    text
+      .replace(/[\\`*_[\]()~]/g, (c) => `\\${c}`)
+      // Teams expands `{{DATE(…)}}` / `{{TIME(…)}}` in card text, and `<at>` starts a mention.
+      .replace(/\{\{/g, '{\u200b{')
+      .replace(/<(\/?at\b)/gi, '<\u200b$1')
+      .replace(/^(\s*)([-+#>])/gm, '$1\\$2')
+      .replace(/^(\s*)(\d+)\./gm, '$1$2\\.')
+  );
 }
 
 const ENTITIES: Record<string, string> = {

@@ -1,5 +1,6 @@
 import type { MessageComposer } from '../../src/core/ports';
+import { helpMessages } from './help-cards';
 import { rotationMessages } from './rotation-cards';
 
 /** Every message Mutual sends, as the services ask for them. */
-export const cardMessages: MessageComposer = { ...rotationMessages };
+export const cardMessages: MessageComposer = { ...rotationMessages, ...helpMessages };

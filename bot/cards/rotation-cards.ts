@@ -31,7 +31,7 @@ const names = (people: readonly MessagePerson[]) =>
 const who = (p: MessagePerson) => (p.department ? `${p.name} (${p.department})` : p.name);
 
 /** The cards of rotations and roles. Pure: the same input gives the same card. */
-export const rotationMessages: MessageComposer = {
+export const rotationMessages: Omit<MessageComposer, 'helpRequest' | 'helpNudge'> = {
   pairing({ teamName, programLabel, partners, reason }) {
     const partnerNames = names(partners);
     const chat = chatLink(partners, `Hi! Mutual paired us for ${programLabel.toLowerCase()}.`);

@@ -4,6 +4,7 @@ import { authenticate, type TokenVerifier } from './auth';
 import { meRoutes } from './routes/me';
 import { teamRoutes } from './routes/teams';
 import { pairingRoutes } from './routes/pairings';
+import { helpRoutes } from './routes/help';
 
 export const API_BODY_LIMIT = '64kb';
 
@@ -20,5 +21,6 @@ export function createApiRouter({ services, verify }: ApiRouterOptions): Router 
   router.use('/me', meRoutes(services));
   router.use('/teams', teamRoutes(services));
   router.use('/teams', pairingRoutes(services));
+  router.use('/teams', helpRoutes(services));
   return router;
 }

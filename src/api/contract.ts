@@ -140,6 +140,48 @@ export const SandboxTaskModuleResSchema = dataOf(
   }),
 );
 
+/** `POST /api/local/sandbox/message-action/submit`: the task module's submit, as Teams sends it. */
+export const SandboxSubmitReqSchema = z.object({
+  userId: z.string().min(1).max(100),
+  messageId: z.string().min(1).max(100),
+  /** The card's inputs and its submit data, as the task module collected them. */
+  data: z.record(z.string(), z.unknown()),
+});
+export type SandboxSubmitReq = z.infer<typeof SandboxSubmitReqSchema>;
+/**
+ * What the bot answered to `composeExtension/submitAction`: a message (the request was made) or
+ * the form again (with what to fix).
+ */
+export const SandboxSubmitResSchema = dataOf(
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('message'), text: z.string() }),
+    z.object({
+      kind: z.literal('card'),
+      title: z.string(),
+      card: z.record(z.string(), z.unknown()),
+    }),
+  ]),
+);
+export type SandboxSubmitRes = z.infer<typeof SandboxSubmitResSchema>['data'];
+
+/** `POST /api/local/sandbox/card-action`: an `Action.Execute` pressed on a card the bot sent. */
+export const SandboxCardActionReqSchema = z.object({
+  userId: z.string().min(1).max(100),
+  /** The sandbox message (bot activity) the card is in. */
+  sandboxMessageId: z.string().min(1).max(100),
+  verb: z.string().min(1).max(100),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+export type SandboxCardActionReq = z.infer<typeof SandboxCardActionReqSchema>;
+/** The card now (the message is updated in place, as in Teams), or the error Teams would show. */
+export const SandboxCardActionResSchema = dataOf(
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('card'), card: z.record(z.string(), z.unknown()) }),
+    z.object({ kind: z.literal('error'), message: z.string() }),
+  ]),
+);
+export type SandboxCardActionRes = z.infer<typeof SandboxCardActionResSchema>['data'];
+
 // Notifications that could not be delivered (team owners only).
 
 export const DeadLetterSchema = z.object({
@@ -338,4 +380,82 @@ export const GuardianUpdateSchema = z.object({
     .int()
     .min(1, 'A term is 1 to 12 months.')
     .max(12, 'A term is 1 to 12 months.'),
+});
+
+// Help requests: the help board.
+
+export const HelpStatusSchema = z.enum(['open', 'claimed', 'resolved']);
+export const UrgencySchema = z.enum(['low', 'normal', 'high']);
+const PersonRefSchema = z.object({ id: z.string(), name: z.string() });
+
+export const HelpRequestSchema = z.object({
+  id: z.string(),
+  status: HelpStatusSchema,
+  requester: PersonRefSchema,
+  /** Who has claimed it, or null while it is open. */
+  helper: PersonRefSchema.nullable(),
+  /** The requester's blocker buddy, asked first, or null. */
+  buddy: PersonRefSchema.nullable(),
+  blocker: z.string(),
+  skills: z.array(z.string()),
+  urgency: UrgencySchema,
+  /** The chat message it was made from; `link` opens it in Teams ('' when unknown). */
+  source: z.object({ text: z.string(), authorName: z.string(), link: z.string() }),
+  createdAt: z.string(),
+  dueAt: z.string(),
+  /** The compact's response commitment when it was made. */
+  responseHours: z.number(),
+  firstResponseAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  thankedAt: z.string().nullable(),
+  /** Open, never answered, and past its due time. */
+  overdue: z.boolean(),
+  /** The caller's part in it. */
+  mine: z.enum(['requester', 'helper', 'buddy']).nullable(),
+  /** What the caller may do now. */
+  can: z.object({
+    claim: z.boolean(),
+    release: z.boolean(),
+    resolve: z.boolean(),
+    thank: z.boolean(),
+  }),
+  revision: z.number(),
+});
+export type HelpRequestDto = z.infer<typeof HelpRequestSchema>;
+export const HelpRequestResSchema = dataOf(HelpRequestSchema);
+/**
+ * `GET /api/teams/:teamId/help`: every open and claimed request, and those resolved in the last
+ * 30 days, latest first.
+ */
+export const HelpBoardResSchema = dataOf(
+  z.object({ requests: z.array(HelpRequestSchema), resolvedSinceDays: z.number() }),
+);
+export const HelpRequestIdSchema = z
+  .string()
+  .regex(/^h[0-9a-f]{16}$/, 'The help request id is not one Mutual made.');
+export const helpActions = ['claim', 'release', 'resolve', 'thank'] as const;
+export const HelpActionSchema = z.enum(helpActions);
+export type HelpAction = z.infer<typeof HelpActionSchema>;
+/**
+ * `POST /api/teams/:teamId/help/:id/:action` (claim, release, resolve, thank). Thank may carry a
+ * short story, kept with the kudos.
+ */
+export const HelpActionReqSchema = z.object({
+  story: z.string().trim().max(500, 'Keep the thanks under 500 characters.').optional(),
+});
+
+/**
+ * `GET /api/teams/:teamId/help-settings`: where help requests are posted, and the team's channels
+ * to choose from (read from Teams; `channelsError` says why the list is missing when it is).
+ */
+export const HelpSettingsSchema = z.object({
+  supportChannel: z.object({ id: z.string(), name: z.string() }),
+  channels: z.array(z.object({ id: z.string(), name: z.string() })),
+  channelsError: z.string().nullable(),
+});
+export type HelpSettingsDto = z.infer<typeof HelpSettingsSchema>;
+export const HelpSettingsResSchema = dataOf(HelpSettingsSchema);
+/** `PUT /api/teams/:teamId/help-settings` (owner): the support channel. */
+export const HelpSettingsUpdateSchema = z.object({
+  channelId: z.string().min(1, 'Choose a channel.').max(200),
 });

@@ -8,6 +8,8 @@ import type {
   CompactDto,
   DeadLetterDto,
   GuardianDto,
+  HelpRequestDto,
+  HelpSettingsDto,
   MeDto,
   MemberDto,
   ProfileDto,
@@ -20,6 +22,8 @@ import { groupOf } from '../core/pairing/round';
 import type { RoundView } from '../services/rounds';
 import type { GuardianView } from '../services/guardian';
 import type { DeadLetterView } from '../services/dead-letters';
+import { isOverdue, type HelpRequest } from '../core/help/help-request';
+import type { HelpSettings } from '../services/help-settings';
 
 export const presentMember = (m: Member): MemberDto => ({
   id: m.userId,
@@ -143,3 +147,54 @@ export function presentGuardian(view: GuardianView): GuardianDto {
     history: view.history.map((t) => ({ id: t.userId, name: name(t.userId), since: t.since })),
   };
 }
+
+/** A help request as the board shows it to `viewerId`, with what they may do to it. */
+export function presentHelpRequest(
+  r: HelpRequest,
+  people: ReadonlyMap<string, Member>,
+  viewerId: string,
+  now: Date,
+): HelpRequestDto {
+  const person = (id: string) =>
+    id ? { id, name: people.get(id)?.name ?? 'A former member' } : null;
+  const mine =
+    r.requesterId === viewerId
+      ? 'requester'
+      : r.helperId === viewerId
+        ? 'helper'
+        : r.buddyId === viewerId
+          ? 'buddy'
+          : null;
+  return {
+    id: r.id,
+    status: r.status,
+    requester: person(r.requesterId) ?? { id: '', name: 'A former member' },
+    helper: person(r.helperId),
+    buddy: person(r.buddyId),
+    blocker: r.blocker,
+    skills: r.skills,
+    urgency: r.urgency,
+    source: { text: r.source.text, authorName: r.source.authorName, link: r.source.link },
+    createdAt: r.createdAt,
+    dueAt: r.dueAt,
+    responseHours: r.responseHours,
+    firstResponseAt: r.firstResponseAt || null,
+    resolvedAt: r.resolvedAt || null,
+    thankedAt: r.thankedAt || null,
+    overdue: isOverdue(r, now),
+    mine,
+    can: {
+      claim: r.status === 'open' && r.requesterId !== viewerId,
+      release: r.status === 'claimed' && r.helperId === viewerId,
+      resolve: r.status !== 'resolved' && (r.requesterId === viewerId || r.helperId === viewerId),
+      thank: r.status === 'resolved' && !!r.helperId && !r.thankedAt && r.requesterId === viewerId,
+    },
+    revision: r.revision,
+  };
+}
+
+export const presentHelpSettings = (s: HelpSettings): HelpSettingsDto => ({
+  supportChannel: s.supportChannel,
+  channels: s.channels,
+  channelsError: s.channelsError || null,
+});

@@ -4,7 +4,8 @@ import type { DeadLetter } from './notify/dead-letter';
 import type { ConversationState } from './notify/conversation-state';
 import type { Notification, NotificationRecord, OutgoingMessage } from './notify/notification';
 import type { ScheduledJob } from './schedule/scheduled-job';
-import type { ConversationAddress, Team, TeamRef } from './team/team';
+import type { Channel, ConversationAddress, Team, TeamRef } from './team/team';
+import type { Kudos } from './kudos/kudos';
 import type { CheckIn } from './pairing/check-in';
 import type { Program, ProgramKind } from './pairing/program';
 import type { Round } from './pairing/round';
@@ -63,6 +64,8 @@ export interface Ports {
   checkIns: CheckInStore;
   guardians: GuardianStore;
   help: HelpRequestStore;
+  kudos: KudosStore;
+  channels: ChannelDirectory;
   /** Builds the cards the bot sends; services only choose what to say and to whom. */
   messages: MessageComposer;
 }
@@ -75,6 +78,13 @@ export interface HelpRequestStore {
   /** Insert if absent: a second submit of the same request is a `conflict`. */
   create(ref: TeamRef, request: HelpRequest): Promise<Versioned<HelpRequest>>;
   update(ref: TeamRef, request: HelpRequest, etag: string): Promise<Versioned<HelpRequest>>;
+}
+
+/** Kudos in their team's partition, latest first. */
+export interface KudosStore {
+  /** Insert if absent: the same kudos (e.g. one thank per request) is written once. */
+  add(ref: TeamRef, kudos: Kudos): Promise<{ created: boolean }>;
+  list(ref: TeamRef, limit: number): Promise<Kudos[]>;
 }
 
 /** A team's programs, one per kind. */
@@ -123,6 +133,20 @@ export interface MessagePerson {
   department: string;
 }
 
+/** What a help request's card shows: the request, its people by name, and the time it is drawn. */
+export interface HelpCardInput {
+  teamId: string;
+  teamName: string;
+  request: HelpRequest;
+  requester: MessagePerson;
+  helper: MessagePerson | undefined;
+  buddy: MessagePerson | undefined;
+  /** When the card is drawn, for the age and "overdue". */
+  now: Date;
+  /** Who the card is drawn for, when it is one person's view (their buttons only). */
+  viewerId?: string;
+}
+
 /** The messages Mutual sends, as Adaptive Cards (implemented under bot/cards). */
 export interface MessageComposer {
   /** 1:1 to each paired member: who, why, and links to chat and to schedule a meeting. */
@@ -148,6 +172,13 @@ export interface MessageComposer {
     programLabel: string;
     partners: MessagePerson[];
   }): OutgoingMessage;
+  /**
+   * A help request's card, for the support channel or the buddy's chat, with the buttons its
+   * status allows. Re-sent as an update whenever the request changes.
+   */
+  helpRequest(input: HelpCardInput): OutgoingMessage;
+  /** A reminder about a request nobody has picked up: to the buddy, the channel, or escalated. */
+  helpNudge(input: HelpCardInput & { kind: 'buddy' | 'channel' | 'escalate' }): OutgoingMessage;
   /** Announces a new Culture Guardian, to the channel or to the guardian. */
   guardian(input: {
     teamName: string;
@@ -212,6 +243,24 @@ export interface Notifier {
     message: OutgoingMessage,
   ): Promise<SendResult>;
   openPersonalChat(tenantId: string, serviceUrl: string, botUserId: string): Promise<SendResult>;
+  /** Replaces a message the bot posted (Teams shows the new card in place). */
+  update(
+    tenantId: string,
+    address: ConversationAddress,
+    activityId: string,
+    message: OutgoingMessage,
+  ): Promise<SendResult>;
+  /** The team's channels, as Teams lists them (General included). */
+  listChannels(
+    tenantId: string,
+    serviceUrl: string,
+    teamId: string,
+  ): Promise<{ status: number | undefined; channels: Channel[] }>;
+}
+
+/** The channels a team has, read from Teams when an owner chooses where help requests go. */
+export interface ChannelDirectory {
+  list(team: Team): Promise<Channel[]>;
 }
 
 export interface SendResult {

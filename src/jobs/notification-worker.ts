@@ -33,7 +33,10 @@ export interface NotificationWorker {
   drainOnce(): Promise<number>;
 }
 
-type Address = ConversationAddress & { key: string };
+/** How long an update waits for the message it replaces to be posted first. */
+const UPDATE_WAIT_MS = 5_000;
+
+type Address = ConversationAddress & { key: string; activityId?: string };
 /** Opening the member's 1:1 chat failed: the attempt counts as a failed send. */
 type OpenFailed = { key: string; failed: SendResult };
 
@@ -84,6 +87,15 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
     const address = await resolve(found);
     if ('drop' in address) {
       await settle(found, delivery, { kind: 'dead', reason: address.drop, gone: false }, false);
+      return;
+    }
+    if ('waitMs' in address) {
+      // An update whose original is not posted yet: it comes back once that has had its turn.
+      await ports.queue.delay(delivery, address.waitMs);
+      return;
+    }
+    if ('superseded' in address) {
+      await settle(found, delivery, { kind: 'sent' }, false);
       return;
     }
     // (A failed chat opening already went through the gate for its one request.)
@@ -138,7 +150,7 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
                   ? 502
                   : address.failed.status,
           }
-        : await notifier.send(delivery.team.tenantId, address, claimed.value.message).then((r) => {
+        : await deliver(delivery.team.tenantId, address, claimed.value.message).then((r) => {
             const at = gate.answered(delivery.team.tenantId, address.key, passedAt);
             if (r.status === 429) gate.refund(delivery.team.tenantId, at);
             return r;
@@ -150,13 +162,65 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
       options.random(),
     );
     if (outcome.kind === 'retry' && result.status === 429) gate.pause(address.key, outcome.afterMs);
-    await settle(claimed, delivery, outcome, true);
+    const posted =
+      'failed' in address ? undefined : { conversationId: address.conversationId, id: result.id };
+    await settle(claimed, delivery, outcome, true, posted);
+    if (outcome.kind === 'sent' && claimed.value.update) await markShown(claimed.value);
+  }
+
+  /** A new message, or a new card over one posted before. */
+  function deliver(tenantId: string, address: Address, message: NotificationRecord['message']) {
+    return address.activityId
+      ? notifier.update(tenantId, address, address.activityId, message)
+      : notifier.send(tenantId, address, message);
+  }
+
+  /** Records on the original which revision its card now shows, so older updates are skipped. */
+  async function markShown(update: NotificationRecord) {
+    const of = update.update;
+    if (!of) return;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const original = await ports.notifications.get(update.team, of.of);
+      if (!original || (original.value.shownRevision ?? 0) >= of.revision) return;
+      try {
+        await ports.notifications.update(
+          { ...original.value, shownRevision: of.revision },
+          original.etag,
+        );
+        return;
+      } catch (error) {
+        if (!isDomainError(error) || error.code !== 'conflict') throw error;
+      }
+    }
+  }
+
+  /** Where an update goes: the conversation and activity its original was posted as. */
+  async function resolveUpdate(
+    record: NotificationRecord,
+    of: { of: string; revision: number },
+  ): Promise<Address | { drop: string } | { waitMs: number } | { superseded: true }> {
+    const team = await ports.teams.get(record.team);
+    if (!team?.value.active) return { drop: 'Mutual is no longer installed in the team' };
+    const original = await ports.notifications.get(record.team, of.of);
+    if (!original) return { drop: 'the message to update was never recorded' };
+    if (original.value.status === 'pending') return { waitMs: UPDATE_WAIT_MS };
+    if (original.value.status !== 'sent' || !original.value.activityId)
+      return { drop: 'the message to update was never delivered' };
+    if ((original.value.shownRevision ?? 0) >= of.revision) return { superseded: true };
+    const conversationId = original.value.conversationId ?? '';
+    return {
+      key: conversationId,
+      serviceUrl: team.value.channel.serviceUrl,
+      conversationId,
+      activityId: original.value.activityId,
+    };
   }
 
   /** Where the notification goes, or why it cannot go anywhere any more. */
   async function resolve(
     record: Versioned<NotificationRecord>,
-  ): Promise<Address | OpenFailed | { drop: string }> {
+  ): Promise<Address | OpenFailed | { drop: string } | { waitMs: number } | { superseded: true }> {
+    if (record.value.update) return resolveUpdate(record.value, record.value.update);
     const { team: ref, target } = record.value;
     const team = await ports.teams.get(ref);
     if (!team?.value.active) return { drop: 'Mutual is no longer installed in the team' };
@@ -165,11 +229,8 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
     if (state?.value.dead) return { drop: state.value.deadReason || 'the conversation is closed' };
     const serviceUrl = team.value.channel.serviceUrl;
     if (target.kind === 'channel') {
-      return {
-        key: `${ref.teamId}`,
-        serviceUrl,
-        conversationId: team.value.channel.conversationId,
-      };
+      const conversationId = target.channelId || team.value.channel.conversationId;
+      return { key: conversationId, serviceUrl, conversationId };
     }
     const member = await ports.members.get(ref, target.userId);
     if (!member?.value.active) return { drop: 'the person is no longer in the team' };
@@ -261,13 +322,23 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
     delivery: QueuedDelivery,
     outcome: DeliveryOutcome,
     attempted: boolean,
+    posted?: { conversationId: string; id: string | undefined },
   ) {
     const value = record.value;
     const at = new Date(now()).toISOString();
     switch (outcome.kind) {
       case 'sent':
         await ports.notifications.update(
-          { ...value, status: 'sent', sentAt: at, lastError: '', claimedUntil: '' },
+          {
+            ...value,
+            status: 'sent',
+            sentAt: at,
+            lastError: '',
+            claimedUntil: '',
+            ...(posted && !value.update
+              ? { conversationId: posted.conversationId, activityId: posted.id ?? '' }
+              : {}),
+          },
           record.etag,
         );
         await ports.queue.delete(delivery);

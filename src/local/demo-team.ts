@@ -131,6 +131,13 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
 
 export const DEMO_OWNER = DEMO_PEOPLE[0]!;
 
+/** The demo team's channels, as Teams lists them: General (the team's own id) first. */
+export const DEMO_CHANNELS = [
+  { id: DEMO_TEAM.teamId, name: 'General' },
+  { id: '19:demo-help-desk@thread.tacv2', name: 'Help desk' },
+  { id: '19:demo-engineering@thread.tacv2', name: 'Engineering' },
+] as const;
+
 /** Messages the sandbox offers for "Ask for help", as if posted in the team's channel. */
 export const SAMPLE_MESSAGES = [
   {

@@ -1,6 +1,6 @@
 import { Router, json as jsonBody } from 'express';
 import { z } from 'zod';
-import { DEMO_PEOPLE, DEMO_TEAM, type DemoPerson } from './demo-team';
+import { DEMO_CHANNELS, DEMO_PEOPLE, DEMO_TEAM, type DemoPerson } from './demo-team';
 import type { SandboxStore } from './sandbox-store';
 
 const ActivitySchema = z
@@ -65,6 +65,20 @@ export function createLocalConnector(sandbox: SandboxStore, clock: () => Date): 
     res.json({ id: req.params.activityId });
   });
 
+  router.get('/v3/teams/:teamId/conversations', (req, res) => {
+    if (req.params.teamId !== DEMO_TEAM.teamId) {
+      res.status(404).json({ error: { code: 'NotFound', message: 'No such team.' } });
+      return;
+    }
+    // Teams leaves General without a name.
+    res.json({
+      conversations: DEMO_CHANNELS.map((c) => ({
+        id: c.id,
+        ...(c.id === DEMO_TEAM.teamId ? {} : { name: c.name }),
+      })),
+    });
+  });
+
   router.get('/v3/conversations/:conversationId/pagedmembers', (_req, res) => {
     res.json({ members: DEMO_PEOPLE.map(accountOf) });
   });
@@ -84,7 +98,8 @@ export function createLocalConnector(sandbox: SandboxStore, clock: () => Date): 
 
 function labelOf(conversationId: string): string {
   const base = conversationId.split(';')[0];
-  if (base === DEMO_TEAM.teamId) return `${DEMO_TEAM.name} · General`;
+  const channel = DEMO_CHANNELS.find((c) => c.id === base);
+  if (channel) return `${DEMO_TEAM.name} · ${channel.name}`;
   const person = DEMO_PEOPLE.find((p) => personalConversationId(p.botUserId) === base);
   return person ? `Chat with ${person.name}` : conversationId;
 }

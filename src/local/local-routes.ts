@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import express, { Router } from 'express';
-import { LocalTokenReqSchema, SandboxMessageActionReqSchema } from '../api/contract';
+import {
+  LocalTokenReqSchema,
+  SandboxCardActionReqSchema,
+  SandboxMessageActionReqSchema,
+  SandboxSubmitReqSchema,
+} from '../api/contract';
 import { invalid, notFound, unavailable } from '../core/errors';
 import type { DevIssuer } from './dev-issuer';
-import { DEMO_PEOPLE, DEMO_TEAM, SAMPLE_MESSAGES } from './demo-team';
+import { DEMO_PEOPLE, DEMO_TEAM, SAMPLE_MESSAGES, type DemoPerson } from './demo-team';
 import type { SandboxStore } from './sandbox-store';
 
 export interface LocalRoutesOptions {
@@ -22,7 +27,80 @@ export const LOCAL_BOT_ID = '28:local-mutual-bot';
  */
 export function createLocalRoutes({ issuer, sandbox, selfUrl }: LocalRoutesOptions): Router {
   const router = Router();
-  router.use(express.json({ limit: '16kb' }));
+  router.use(express.json({ limit: '64kb' }));
+
+  /** Posts an activity to our own bot endpoint over HTTP: the sandbox runs the production path. */
+  const invoke = async (activity: object) => {
+    const answer = await fetch(`${selfUrl()}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    return {
+      ok: answer.ok,
+      status: answer.status,
+      body: (await answer.json().catch(() => undefined)) as unknown,
+    };
+  };
+
+  const envelope = (person: DemoPerson, conversation: Record<string, unknown>) => ({
+    type: 'invoke',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: `${selfUrl()}/local/connector/`,
+    from: { id: person.botUserId, name: person.name, aadObjectId: person.userId },
+    recipient: { id: LOCAL_BOT_ID, name: 'Mutual' },
+    conversation,
+  });
+
+  /** The invoke Teams sends when someone picks "Ask for help" on a channel message. */
+  const messageActionActivity = (
+    name: string,
+    userId: string,
+    messageId: string,
+    data: Record<string, unknown>,
+  ) => {
+    const person = personOf(userId);
+    const message = SAMPLE_MESSAGES.find((m) => m.id === messageId);
+    if (!message) throw notFound('There is no sample message with that id.');
+    const author = DEMO_PEOPLE.find((p) => p.userId === message.authorId);
+    return {
+      ...envelope(person, {
+        id: `${DEMO_TEAM.teamId};messageid=${message.id}`,
+        conversationType: 'channel',
+        isGroup: true,
+        tenantId: DEMO_TEAM.tenantId,
+      }),
+      name,
+      channelData: {
+        tenant: { id: DEMO_TEAM.tenantId },
+        team: { id: DEMO_TEAM.teamId, name: DEMO_TEAM.name },
+        channel: { id: DEMO_TEAM.teamId, name: 'General' },
+        source: { name: 'message' },
+      },
+      value: {
+        commandId: 'askForHelp',
+        commandContext: 'message',
+        context: { theme: 'default' },
+        ...(name === 'composeExtension/submitAction' ? { data } : {}),
+        messagePayload: {
+          id: message.id,
+          messageType: 'message',
+          createdDateTime: new Date().toISOString(),
+          body: { contentType: 'html', content: `<p>${escapeHtml(message.text)}</p>` },
+          from: {
+            user: {
+              id: author?.botUserId ?? '',
+              displayName: message.authorName,
+              aadObjectId: message.authorId,
+            },
+          },
+          linkToMessage: `https://teams.microsoft.com/l/message/${encodeURIComponent(DEMO_TEAM.teamId)}/${message.id}`,
+        },
+      },
+    };
+  };
 
   router.get('/users', (_req, res) => {
     res.json({
@@ -61,75 +139,92 @@ export function createLocalRoutes({ issuer, sandbox, selfUrl }: LocalRoutesOptio
 
   router.post('/sandbox/message-action', async (req, res) => {
     const { userId, messageId } = SandboxMessageActionReqSchema.parse(req.body);
-    const person = DEMO_PEOPLE.find((p) => p.userId === userId);
-    if (!person) throw invalid('That user is not in the demo directory.', 'userId');
-    const message = SAMPLE_MESSAGES.find((m) => m.id === messageId);
-    if (!message) throw notFound('There is no sample message with that id.');
-    const author = DEMO_PEOPLE.find((p) => p.userId === message.authorId);
+    const answer = await invoke(
+      messageActionActivity('composeExtension/fetchTask', userId, messageId, {}),
+    );
+    const task = taskOf(answer.body);
+    if (!answer.ok || task?.kind !== 'card')
+      throw unavailable(`The bot did not answer with a task module (HTTP ${answer.status}).`);
+    res.json({ data: { title: task.title, card: task.card } });
+  });
 
-    // The same invoke Teams sends when someone picks "Ask for help" on a channel message, posted
-    // to our own bot endpoint over HTTP, so the sandbox runs exactly the production path.
-    const activity = {
-      type: 'invoke',
-      name: 'composeExtension/fetchTask',
-      id: randomUUID(),
-      timestamp: new Date().toISOString(),
-      channelId: 'msteams',
-      serviceUrl: `${selfUrl()}/local/connector/`,
-      from: { id: person.botUserId, name: person.name, aadObjectId: person.userId },
-      recipient: { id: LOCAL_BOT_ID, name: 'Mutual' },
-      conversation: {
-        id: `${DEMO_TEAM.teamId};messageid=${message.id}`,
-        conversationType: 'channel',
-        isGroup: true,
+  router.post('/sandbox/message-action/submit', async (req, res) => {
+    const { userId, messageId, data } = SandboxSubmitReqSchema.parse(req.body);
+    const answer = await invoke(
+      messageActionActivity('composeExtension/submitAction', userId, messageId, data),
+    );
+    const task = taskOf(answer.body);
+    if (!answer.ok || !task)
+      throw unavailable(`The bot did not answer the submit (HTTP ${answer.status}).`);
+    res.json({ data: task });
+  });
+
+  router.post('/sandbox/card-action', async (req, res) => {
+    const { userId, sandboxMessageId, verb, data } = SandboxCardActionReqSchema.parse(req.body);
+    const person = personOf(userId);
+    const message = await sandbox.get(sandboxMessageId);
+    if (!message) throw notFound('That bot message is not in the sandbox any more.');
+    const personal = message.conversationId.startsWith('a:');
+    const answer = await invoke({
+      ...envelope(person, {
+        id: message.conversationId,
+        conversationType: personal ? 'personal' : 'channel',
+        isGroup: !personal,
         tenantId: DEMO_TEAM.tenantId,
-      },
+      }),
+      name: 'adaptiveCard/action',
+      replyToId: sandboxMessageId,
       channelData: {
         tenant: { id: DEMO_TEAM.tenantId },
-        team: { id: DEMO_TEAM.teamId, name: DEMO_TEAM.name },
-        channel: { id: DEMO_TEAM.teamId, name: 'General' },
-        source: { name: 'message' },
+        ...(personal ? {} : { team: { id: DEMO_TEAM.teamId, name: DEMO_TEAM.name } }),
       },
-      value: {
-        commandId: 'askForHelp',
-        commandContext: 'message',
-        context: { theme: 'default' },
-        messagePayload: {
-          id: message.id,
-          messageType: 'message',
-          createdDateTime: new Date().toISOString(),
-          body: { contentType: 'html', content: `<p>${escapeHtml(message.text)}</p>` },
-          from: {
-            user: {
-              id: author?.botUserId ?? '',
-              displayName: message.authorName,
-              aadObjectId: message.authorId,
-            },
-          },
-          linkToMessage: `https://teams.microsoft.com/l/message/${encodeURIComponent(DEMO_TEAM.teamId)}/${message.id}`,
-        },
-      },
-    };
-    const answer = await fetch(`${selfUrl()}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(activity),
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
     });
-    const body = (await answer.json().catch(() => undefined)) as
-      | {
-          task?: {
-            type?: string;
-            value?: { title?: string; card?: { content?: Record<string, unknown> } };
-          };
-        }
-      | undefined;
-    const card = body?.task?.value?.card?.content;
-    if (!answer.ok || !card)
-      throw unavailable(`The bot did not answer with a task module (HTTP ${answer.status}).`);
-    res.json({ data: { title: body?.task?.value?.title ?? 'Ask for help', card } });
+    const body = answer.body as { type?: string; value?: unknown } | undefined;
+    if (!answer.ok || !body?.type)
+      throw unavailable(`The bot did not answer the button (HTTP ${answer.status}).`);
+    if (body.type === 'application/vnd.microsoft.card.adaptive') {
+      // Teams shows the card the bot answered with in place of the one pressed.
+      const card = (body.value ?? {}) as Record<string, unknown>;
+      await sandbox.update(sandboxMessageId, {
+        text: message.text,
+        cards: [card],
+        at: new Date().toISOString(),
+      });
+      res.json({ data: { kind: 'card', card } });
+      return;
+    }
+    const text =
+      typeof body.value === 'string'
+        ? body.value
+        : String((body.value as { message?: unknown } | undefined)?.message ?? 'The bot refused.');
+    res.json({ data: { kind: 'error', message: text } });
   });
 
   return router;
+}
+
+function personOf(userId: string): DemoPerson {
+  const person = DEMO_PEOPLE.find((p) => p.userId === userId);
+  if (!person) throw invalid('That user is not in the demo directory.', 'userId');
+  return person;
+}
+
+/** A task module answer: a message, or a card (the form again). */
+function taskOf(
+  body: unknown,
+):
+  | { kind: 'message'; text: string }
+  | { kind: 'card'; title: string; card: Record<string, unknown> }
+  | undefined {
+  const task = (body as { task?: { type?: string; value?: unknown } } | undefined)?.task;
+  if (task?.type === 'message' && typeof task.value === 'string')
+    return { kind: 'message', text: task.value };
+  const value = task?.value as
+    { title?: string; card?: { content?: Record<string, unknown> } } | undefined;
+  if (task?.type === 'continue' && value?.card?.content)
+    return { kind: 'card', title: value.title ?? 'Ask for help', card: value.card.content };
+  return undefined;
 }
 
 const escapeHtml = (text: string) =>

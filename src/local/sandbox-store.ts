@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
-import { insertRow, json, readPartition, readRow, replaceRow, str } from '../store/entity-io';
+import {
+  insertRow,
+  json,
+  readPartition,
+  readRow,
+  replaceRow,
+  str,
+  type StoredRow,
+} from '../store/entity-io';
 import { invertedNumber, teamPartition } from '../store/keys';
 import { DEMO_TEAM } from './demo-team';
 
@@ -61,6 +69,11 @@ export function createSandboxStore(client: TableClient) {
       );
       return true;
     },
+    async get(id: string): Promise<SandboxMessage | undefined> {
+      if (!/^[0-9a-f-]{1,40}$/.test(id)) return undefined;
+      const found = await readRow(client, PARTITION, id, WHAT);
+      return found && messageOf(found.row);
+    },
     async list(): Promise<SandboxMessage[]> {
       const rows = await readPartition(
         client,
@@ -68,17 +81,19 @@ export function createSandboxStore(client: TableClient) {
         'The sandbox',
         LIST_LIMIT,
       );
-      return rows.map(({ row }) => ({
-        id: str(row, 'rowKey'),
-        conversationId: str(row, 'conversationId'),
-        conversationLabel: str(row, 'conversationLabel'),
-        sentAt: str(row, 'sentAt'),
-        updatedAt: str(row, 'updatedAt') || undefined,
-        text: str(row, 'text'),
-        cards: json(row, 'cards', []),
-      }));
+      return rows.map(({ row }) => messageOf(row));
     },
   };
 }
+
+const messageOf = (row: StoredRow): SandboxMessage => ({
+  id: str(row, 'rowKey'),
+  conversationId: str(row, 'conversationId'),
+  conversationLabel: str(row, 'conversationLabel'),
+  sentAt: str(row, 'sentAt'),
+  updatedAt: str(row, 'updatedAt') || undefined,
+  text: str(row, 'text'),
+  cards: json(row, 'cards', []),
+});
 
 export type SandboxStore = ReturnType<typeof createSandboxStore>;

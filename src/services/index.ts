@@ -21,6 +21,17 @@ import { CHECK_IN_DUE, publishDraft } from './publish-round';
 import { getRound, listRounds, recordCheckIn, swapInRound } from './rounds';
 import { sendCheckIns } from './send-check-ins';
 import {
+  actOnHelp,
+  askForHelp,
+  getHelpRequest,
+  HELP_NUDGE_DUE,
+  listHelpBoard,
+  type HelpActionName,
+  type HelpAsk,
+} from './help-requests';
+import { runHelpNudge } from './help-nudges';
+import { getHelpSettings, saveHelpSettings } from './help-settings';
+import {
   getGuardian,
   GUARDIAN_DUE,
   rotateGuardianNow,
@@ -64,11 +75,27 @@ export function createServices(ports: Ports) {
       change: { enabled: boolean; everyMonths: number },
     ) => saveGuardianSettings(actor, teamId, change, ports),
     rotateGuardianNow: (actor: Actor, teamId: string) => rotateGuardianNow(actor, teamId, ports),
+    askForHelp: (actor: Actor, teamId: string, ask: HelpAsk) =>
+      askForHelp(actor, teamId, ask, ports),
+    actOnHelp: (
+      actor: Actor,
+      teamId: string,
+      requestId: string,
+      action: HelpActionName,
+      options: { story?: string } = {},
+    ) => actOnHelp(actor, teamId, requestId, action, options, ports),
+    getHelpRequest: (actor: Actor, teamId: string, requestId: string) =>
+      getHelpRequest(actor, teamId, requestId, ports),
+    listHelpBoard: (actor: Actor, teamId: string) => listHelpBoard(actor, teamId, ports),
+    getHelpSettings: (actor: Actor, teamId: string) => getHelpSettings(actor, teamId, ports),
+    saveHelpSettings: (actor: Actor, teamId: string, channelId: string) =>
+      saveHelpSettings(actor, teamId, channelId, ports),
     /** Scheduled work that needs no Teams connection, by job kind. */
     jobHandlers: {
       [ROTATION_DUE]: (job: ScheduledJob) => runDueRotation(job, ports),
       [CHECK_IN_DUE]: (job: ScheduledJob) => sendCheckIns(job, ports),
       [GUARDIAN_DUE]: (job: ScheduledJob) => runDueGuardianRotation(job, ports),
+      [HELP_NUDGE_DUE]: (job: ScheduledJob) => runHelpNudge(job, ports),
     } as Record<string, (job: ScheduledJob) => Promise<void>>,
     registerInstallation: (installation: Installation) => registerInstallation(installation, ports),
     deactivateTeam: (ref: TeamRef) => deactivateTeam(ref, ports),

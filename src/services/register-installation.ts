@@ -37,6 +37,7 @@ export async function registerInstallation(
         installedAt: now,
         updatedAt: now,
         channel: installation.channel,
+        supportChannel: null,
       };
       return (await ports.teams.create(created)).value;
     }

@@ -13,9 +13,10 @@ import { createTableRoundStore } from './table-round-store';
 import { createTableCheckInStore } from './table-check-in-store';
 import { createTableGuardianStore } from './table-guardian-store';
 import { createTableHelpStore } from './table-help-store';
+import { createTableKudosStore } from './table-kudos-store';
 
-/** Every port but the message composer, which the bot supplies. */
-export interface StoragePorts extends Omit<Ports, 'messages'> {
+/** Every port but those the bot supplies: the message composer and the channel directory. */
+export interface StoragePorts extends Omit<Ports, 'messages' | 'channels'> {
   leases: LeaseStore;
 }
 
@@ -37,6 +38,7 @@ export function createTablePorts(storage: TableStorage, clock: Clock): StoragePo
     checkIns: createTableCheckInStore(storage.table('checkins')),
     guardians: createTableGuardianStore(storage.table('roles')),
     help: createTableHelpStore(storage.table('help')),
+    kudos: createTableKudosStore(storage.table('kudos')),
   };
 }
 

@@ -73,6 +73,10 @@ function toRow(r: NotificationRecord): Row {
     lastError: r.lastError,
     sentAt: r.sentAt,
     claimedUntil: r.claimedUntil,
+    update: r.update ? JSON.stringify(r.update) : '',
+    conversationId: r.conversationId ?? '',
+    activityId: r.activityId ?? '',
+    shownRevision: r.shownRevision ?? 0,
   };
 }
 
@@ -89,5 +93,11 @@ function fromRow(row: StoredRow): NotificationRecord {
     lastError: str(row, 'lastError'),
     sentAt: str(row, 'sentAt'),
     claimedUntil: str(row, 'claimedUntil'),
+    ...(str(row, 'update') ? { update: json(row, 'update', { of: '', revision: 0 }) } : {}),
+    // Only once sent (and updated), as they were written.
+    ...(str(row, 'activityId')
+      ? { conversationId: str(row, 'conversationId'), activityId: str(row, 'activityId') }
+      : {}),
+    ...(Number(row.shownRevision ?? 0) > 0 ? { shownRevision: Number(row.shownRevision) } : {}),
   };
 }

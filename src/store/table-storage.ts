@@ -19,6 +19,7 @@ export const tableKinds = [
   'checkins',
   'roles',
   'help',
+  'kudos',
 ] as const;
 export type TableKind = (typeof tableKinds)[number];
 

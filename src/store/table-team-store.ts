@@ -44,6 +44,7 @@ function toRow(team: Team): Row {
     installedAt: team.installedAt,
     updatedAt: team.updatedAt,
     channel: JSON.stringify(team.channel),
+    supportChannel: team.supportChannel ? JSON.stringify(team.supportChannel) : '',
   };
 }
 
@@ -56,5 +57,6 @@ function fromRow(row: StoredRow): Team {
     installedAt: str(row, 'installedAt'),
     updatedAt: str(row, 'updatedAt'),
     channel: json(row, 'channel', { serviceUrl: '', conversationId: '' }),
+    supportChannel: str(row, 'supportChannel') ? json(row, 'supportChannel', null) : null,
   };
 }

@@ -82,7 +82,11 @@ async function run(connectionString: string, connector: FakeConnector) {
   });
   await storage.ensureTables();
   const profile = env.BENCH_PROFILE === '1' ? new Profile() : undefined;
-  const ports = { ...createTablePorts(storage, systemClock), messages: cardMessages };
+  const ports = {
+    ...createTablePorts(storage, systemClock),
+    messages: cardMessages,
+    channels: { list: async () => [] },
+  };
   const services = createServices(ports);
 
   // Teams, members, and their personal chats (opened before, as after an earlier rotation).

@@ -306,7 +306,12 @@ describe('a skill-share rotation', () => {
         data: { teamId: team.teamId, roundId: draft.id, answer: 'met' },
       }),
     );
-    expect(outsider.body).toMatchObject({ statusCode: 403 });
+    // Teams shows the refusal to the person who pressed; the card stays as it was.
+    expect(outsider.body).toMatchObject({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: expect.stringMatching(/not paired in that round/),
+    });
     const stored = await h.server.ports.checkIns.listForRound(refOf(team), draft.id);
     expect(stored.map((c) => c.userId).sort()).toEqual(
       [answering.aadObjectId, responder.aadObjectId].sort(),

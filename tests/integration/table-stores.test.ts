@@ -14,6 +14,7 @@ const buildTeam = (ref: TeamRef, overrides: Partial<Team> = {}): Team => ({
   installedAt: '2026-01-05T09:00:00.000Z',
   updatedAt: '2026-01-05T09:00:00.000Z',
   channel: { serviceUrl: 'https://smba.example/', conversationId: ref.teamId },
+  supportChannel: null,
   ...overrides,
 });
 

@@ -75,6 +75,8 @@ export interface FakeConnector {
   created: CreatedConversation[];
   /** The members `pagedmembers` and `members/:id` answer with for a conversation (a team id). */
   setRoster(conversationId: string, members: readonly ConnectorAccount[]): void;
+  /** The channels `teams/:id/conversations` lists besides General (which has no name). */
+  setChannels(teamId: string, channels: readonly { id: string; name: string }[]): void;
   /** Pages of at most this many members, with continuation tokens between them. */
   setPageSize(size: number): void;
   /** The next `count` requests (of any kind) answer `failure` instead of doing anything. */
@@ -94,6 +96,7 @@ const ROUTES: { method: string; pattern: RegExp; name: string }[] = [
   { method: 'POST', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, name: 'reply' },
   { method: 'PUT', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, name: 'update' },
   { method: 'GET', pattern: /^\/v3\/conversations\/([^/]+)\/pagedmembers$/, name: 'pagedMembers' },
+  { method: 'GET', pattern: /^\/v3\/teams\/([^/]+)\/conversations$/, name: 'channels' },
   { method: 'GET', pattern: /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/, name: 'member' },
 ];
 
@@ -103,6 +106,7 @@ const ROUTES: { method: string; pattern: RegExp; name: string }[] = [
  */
 export async function startFakeConnector(): Promise<FakeConnector> {
   const rosters = new Map<string, ConnectorAccount[]>();
+  const channels = new Map<string, { id: string; name: string }[]>();
   const failures: Failure[] = [];
   let rule: FailureRule | undefined;
   let pageSize = Number.POSITIVE_INFINITY;
@@ -177,6 +181,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         fake.updated.push({ conversationId, activityId: second, activity: asRecord(body) });
         answer(200, { id: second });
         return;
+      case 'channels':
+        answer(200, {
+          conversations: [{ id: conversationId }, ...(channels.get(conversationId) ?? [])],
+        });
+        return;
       case 'pagedMembers': {
         const members = rosters.get(conversationId);
         if (!members) {
@@ -226,6 +235,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     ...fake,
     setRoster(conversationId, members) {
       rosters.set(conversationId, [...members]);
+    },
+    setChannels(teamId, list) {
+      channels.set(teamId, [...list]);
     },
     setPageSize(size) {
       pageSize = size;

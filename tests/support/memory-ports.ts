@@ -18,6 +18,7 @@ import type { CheckIn } from '../../src/core/pairing/check-in';
 import type { Program } from '../../src/core/pairing/program';
 import type { Round } from '../../src/core/pairing/round';
 import type { GuardianSettings, GuardianTerm } from '../../src/core/roles/guardian';
+import type { Kudos } from '../../src/core/kudos/kudos';
 import type { HelpRequest } from '../../src/core/help/help-request';
 import { cardMessages } from '../../bot/cards/messages';
 import { DEFAULT_BOUNDARIES } from '../../src/core/team/boundaries';
@@ -130,6 +131,7 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
   const guardianSettings = keyed<GuardianSettings>();
   const guardianTerms = keyed<GuardianTerm>();
   const helpRequests = keyed<HelpRequest>();
+  const kudos = keyed<Kudos>();
   // Rounds sort latest first under their id's slot, as the table store's inverted keys do.
   const roundKey = (ref: TeamRef, id: string) =>
     `${teamKey(ref)}|${id.replace(/\d{12}$/, (slot) => String(999999999999 - Number(slot)))}`;
@@ -213,6 +215,21 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
       create: async (ref, r) => helpRequests.create(`${teamKey(ref)}|${r.id}`, r),
       update: async (ref, r, etag) => helpRequests.update(`${teamKey(ref)}|${r.id}`, r, etag),
     },
+    kudos: {
+      add: async (ref, k) => {
+        const key = `${teamKey(ref)}|${k.id}`;
+        if (kudos.get(key)) return { created: false };
+        kudos.create(key, k);
+        return { created: true };
+      },
+      list: async (ref, limit) =>
+        kudos
+          .prefixed(`${teamKey(ref)}|`)
+          .map((r) => r.value)
+          .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+          .slice(0, limit),
+    },
+    channels: { list: async (team) => [{ id: team.teamId, name: 'General' }] },
     messages: cardMessages,
     deadLetters: {
       add: async (entry) => {

@@ -15,7 +15,7 @@ import { freshStorage } from './storage';
 
 /** One call the worker made to the notifier, timed on the worker's side of the wire. */
 export interface NotifierCall {
-  op: 'send' | 'open';
+  op: 'send' | 'open' | 'update';
   /** The conversation sent to; for `open`, the member's bot user id. */
   target: string;
   startedAt: number;
@@ -36,6 +36,12 @@ export function recordingNotifier(inner: Notifier, calls: NotifierCall[]): Notif
       timed('send', address.conversationId, () => inner.send(tenantId, address, message)),
     openPersonalChat: (tenantId, serviceUrl, botUserId) =>
       timed('open', botUserId, () => inner.openPersonalChat(tenantId, serviceUrl, botUserId)),
+    update: (tenantId, address, activityId, message) =>
+      timed('update', address.conversationId, () =>
+        inner.update(tenantId, address, activityId, message),
+      ),
+    listChannels: (tenantId, serviceUrl, teamId) =>
+      inner.listChannels(tenantId, serviceUrl, teamId),
   };
 }
 

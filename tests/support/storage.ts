@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import type { Clock } from '../../src/core/ports';
+import type { Team } from '../../src/core/team/team';
 import { cardMessages } from '../../bot/cards/messages';
 import { createTablePorts, createTableStorage, type TableStorage } from '../../src/store';
 
@@ -8,6 +9,8 @@ import { createTablePorts, createTableStorage, type TableStorage } from '../../s
 export const tablePorts = (storage: TableStorage, clock: Clock = systemClock) => ({
   ...createTablePorts(storage, clock),
   messages: cardMessages,
+  // Without a Bot Connector, a team's only known channel is General.
+  channels: { list: async (team: Team) => [{ id: team.teamId, name: 'General' }] },
 });
 
 /** A fresh set of tables on the shared emulator, so suites never see each other's rows. */

@@ -174,6 +174,37 @@ export const messageActionFetchTask = (
   };
 };
 
+/** The member submitted the message action's task module (Teams sends the message again). */
+export const messageActionSubmit = (
+  e: Envelope & { message: MessagePayloadFixture; data: Record<string, unknown> },
+) => {
+  const fetch = messageActionFetchTask({ ...e, commandId: 'askForHelp' });
+  return {
+    ...fetch,
+    // A retried delivery carries a new activity id.
+    id: `f:${randomUUID()}`,
+    name: 'composeExtension/submitAction',
+    value: { ...fetch.value, data: e.data },
+  };
+};
+
+/** Someone pressed an `Action.Execute` button on a card the bot posted in a team channel. */
+export const channelCardAction = (
+  e: Envelope & { channelId?: string; verb: string; data: Record<string, unknown> },
+) => ({
+  ...teamEnvelope(e),
+  type: 'invoke',
+  name: 'adaptiveCard/action',
+  conversation: {
+    id: `${e.channelId ?? e.team.teamId};messageid=${Date.now()}`,
+    conversationType: 'channel',
+    isGroup: true,
+    tenantId: e.team.tenantId,
+  },
+  channelData: { ...teamChannelData(e.team), source: { name: 'message' } },
+  value: { action: { type: 'Action.Execute', verb: e.verb, data: e.data }, trigger: 'manual' },
+});
+
 /** A 1:1 chat message to the bot. */
 export const personalMessage = (e: {
   serviceUrl: string;

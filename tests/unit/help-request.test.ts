@@ -138,6 +138,7 @@ describe('claiming, releasing, resolving and thanking', () => {
 
   test('overdue only when nobody picked it up by the due time', () => {
     expect(isOverdue(open, at('2026-01-05T12:59:00Z'))).toBe(false);
+    expect(isOverdue(open, at(open.dueAt))).toBe(true);
     expect(isOverdue(open, at('2026-01-05T13:01:00Z'))).toBe(true);
     expect(isOverdue(claim(open, 'helper', start), at('2026-01-05T13:01:00Z'))).toBe(false);
   });

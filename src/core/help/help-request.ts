@@ -175,6 +175,6 @@ export function helpTimings(r: HelpRequest) {
   return { firstResponseMs: at(r.firstResponseAt), resolveMs: at(r.resolvedAt) };
 }
 
-/** Whether the due time has passed with nobody having picked it up. */
+/** Whether the due time has come with nobody having picked it up. */
 export const isOverdue = (r: HelpRequest, now: Date) =>
-  r.status === 'open' && !r.firstResponseAt && now.getTime() > Date.parse(r.dueAt);
+  r.status === 'open' && !r.firstResponseAt && now.getTime() >= Date.parse(r.dueAt);

@@ -1,7 +1,8 @@
 import type { TeamRef } from '../team/team';
 
 /** Where a notification goes: the team's channel, or a member's 1:1 chat with the bot. */
-export type NotificationTarget = { kind: 'channel' } | { kind: 'member'; userId: string };
+export type NotificationTarget =
+  { kind: 'channel'; channelId?: string } | { kind: 'member'; userId: string };
 
 /** What the bot posts: text, and optionally one Adaptive Card. */
 export interface OutgoingMessage {
@@ -19,6 +20,12 @@ export interface Notification {
   target: NotificationTarget;
   message: OutgoingMessage;
   createdAt: string;
+  /**
+   * Set when this notification replaces the card another one posted (Teams updates the message in
+   * place): the id of that notification, and the revision this one shows. An update older than
+   * what is already shown is skipped.
+   */
+  update?: { of: string; revision: number };
 }
 
 export type NotificationStatus = 'pending' | 'sent' | 'dropped' | 'dead_letter';
@@ -30,6 +37,11 @@ export interface NotificationRecord extends Notification {
   sentAt: string;
   /** While a worker is sending it, until when (ISO); empty when nobody is. */
   claimedUntil: string;
+  /** Once sent: where it went and the activity id Teams gave it, so it can be updated later. */
+  conversationId?: string;
+  activityId?: string;
+  /** The newest update applied to what was posted (its revision); 0 or absent when none. */
+  shownRevision?: number;
 }
 
 /** At most this many tries before a notification is parked in the dead-letter list. */
@@ -47,4 +59,8 @@ export function notificationId(...parts: string[]): string {
 
 /** The key rate limits and dead-marking use for a target within a team. */
 export const targetKey = (target: NotificationTarget) =>
-  target.kind === 'channel' ? 'channel' : `member:${target.userId}`;
+  target.kind === 'member'
+    ? `member:${target.userId}`
+    : target.channelId
+      ? `channel:${target.channelId}`
+      : 'channel';

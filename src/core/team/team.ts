@@ -17,7 +17,19 @@ export interface Team extends TeamRef {
   installedAt: string;
   updatedAt: string;
   channel: ConversationAddress;
+  /** Where help requests are posted; null means the General channel (`channel`). */
+  supportChannel: Channel | null;
 }
+
+/** A channel of a team; General's id is the team's own id. */
+export interface Channel {
+  id: string;
+  name: string;
+}
+
+/** The channel help requests go to: the one an owner chose, else General. */
+export const supportChannelOf = (team: Team): Channel =>
+  team.supportChannel ?? { id: team.channel.conversationId, name: 'General' };
 
 export const sameTeam = (a: TeamRef, b: TeamRef) =>
   a.tenantId === b.tenantId && a.teamId === b.teamId;
