@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { askForHelpCard } from '../../bot/cards/ask-for-help-card';
 import { escapeCardText, htmlToText } from '../../bot/cards/escape';
+import { formatWait, helpMessages } from '../../bot/cards/help-cards';
+import { claim, newHelpRequest, resolve, thank } from '../../src/core/help/help-request';
+import type { HelpCardInput } from '../../src/core/ports';
 
 describe('card text safety', () => {
   it('neutralises markdown links, emphasis and list markers in user text', () => {
@@ -9,6 +12,12 @@ describe('card text safety', () => {
     );
     expect(escapeCardText('- item\n2. second')).toBe('\\- item\n2\\. second');
     expect(escapeCardText('a_b\\c')).toBe('a\\_b\\\\c');
+  });
+
+  it('breaks Teams’ date functions and mentions in user text', () => {
+    expect(escapeCardText('{{DATE(2020-01-01T00:00:00Z)}} <at>Ana</at>')).toBe(
+      '{\u200b{DATE\\(2020-01-01T00:00:00Z\\)}} <\u200bat>Ana<\u200b/at>',
+    );
   });
 
   it('leaves ordinary prose alone', () => {
@@ -54,5 +63,74 @@ describe('the Ask for help task module', () => {
     const card = askForHelpCard({ ...message, text: 'x'.repeat(5000) }, []);
     const quoted = JSON.stringify(card).match(/x+…/)?.[0] ?? '';
     expect(quoted.length).toBe(2001);
+  });
+});
+
+describe('the help request card', () => {
+  const start = new Date('2026-03-02T10:00:00Z');
+  const person = (name: string) => ({ name, email: '', department: '' });
+  const open = newHelpRequest(
+    {
+      teamId: 't',
+      requesterId: 'asker',
+      source: { id: 'm', text: 'Build is red', authorName: 'Ana', link: 'https://t/l/m' },
+      blocker: 'Stuck on the cache',
+      skills: ['CI'],
+      urgency: 'high',
+      buddyId: 'buddy',
+      responseHours: 4,
+    },
+    start,
+  );
+  const input = (overrides: Partial<HelpCardInput> = {}): HelpCardInput => ({
+    teamId: 't',
+    teamName: 'Platform',
+    request: open,
+    requester: person('Asha Asker'),
+    helper: undefined,
+    buddy: person('Bruno Buddy'),
+    now: new Date('2026-03-02T11:30:00Z'),
+    ...overrides,
+  });
+  const buttons = (i: HelpCardInput) =>
+    ((helpMessages.helpRequest(i).card as { actions?: { title: string }[] }).actions ?? []).map(
+      (a) => a.title,
+    );
+
+  it('offers what the status allows, and to one viewer only what is theirs', () => {
+    expect(buttons(input())).toEqual(['I can help', 'Resolved', 'Open the message']);
+    expect(buttons(input({ viewerId: 'asker' }))).toEqual(['Resolved', 'Open the message']);
+    expect(buttons(input({ viewerId: 'buddy' }))).toEqual(['I can help', 'Open the message']);
+    const claimed = claim(open, 'helper', start);
+    const helping = { request: claimed, helper: person('Hiro Helper') };
+    expect(buttons(input(helping))).toEqual(['Release', 'Resolved', 'Open the message']);
+    expect(buttons(input({ ...helping, viewerId: 'buddy' }))).toEqual(['Open the message']);
+    const done = resolve(claimed, 'helper', start);
+    expect(buttons(input({ ...helping, request: done }))).toEqual([
+      'Thank Hiro Helper',
+      'Open the message',
+    ]);
+    const thanked = thank(done, 'asker', start);
+    expect(buttons(input({ ...helping, request: thanked }))).toEqual(['Open the message']);
+  });
+
+  it('shows its age against the compact, and turns overdue at the due time', () => {
+    const text = (i: HelpCardInput) => JSON.stringify(helpMessages.helpRequest(i).card);
+    expect(text(input())).toContain(
+      'Open for 1 h 30 min; the compact asks for an answer within 4 hours.',
+    );
+    const late = input({ now: new Date('2026-03-02T14:00:00Z') });
+    expect(text(late)).toContain('Overdue: open for 4 h');
+    expect(text(late)).toContain('"style":"attention"');
+    expect(formatWait(59 * 60_000)).toBe('59 min');
+    expect(formatWait(50 * 3_600_000)).toBe('2 days');
+  });
+
+  it('keeps the member’s words out of the message text, and never links a non-https source', () => {
+    const message = helpMessages.helpRequest(
+      input({ request: { ...open, source: { ...open.source, link: 'javascript:alert(1)' } } }),
+    );
+    expect(message.text).toBe('Asha Asker asks for help.');
+    expect(JSON.stringify(message.card)).not.toContain('javascript:');
   });
 });
