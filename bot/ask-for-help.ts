@@ -7,6 +7,7 @@ import {
 import { z } from 'zod';
 import { isDomainError } from '../src/core/errors';
 import type { Services } from '../src/services';
+import type { BuddyHears } from '../src/services/help-requests';
 import {
   ASK_FOR_HELP_COMMAND,
   askForHelpCard,
@@ -71,7 +72,7 @@ export async function submitAskForHelp(
       result.created
         ? `Your request is posted in ${result.channel.name}.`
         : `You already asked about this message; your request is in ${result.channel.name}.`,
-      buddy && result.created ? `${buddy.name}, your blocker buddy, hears first.` : '',
+      buddy && result.created ? buddyLine(buddy.name, result.buddyHears) : '',
       `The compact asks for an answer within ${result.request.responseHours} hours.`,
     ];
     return message(parts.filter(Boolean).join(' '));
@@ -80,6 +81,13 @@ export async function submitAskForHelp(
     if (error.code === 'invalid') return form(source, { values, error: error.message });
     return message(error.message);
   }
+}
+
+function buddyLine(name: string, hears: BuddyHears): string {
+  if (hears === 'now') return `${name}, your blocker buddy, hears first.`;
+  if (hears === 'after_quiet_hours')
+    return `${name}, your blocker buddy, hears when their quiet hours end.`;
+  return `${name}, your blocker buddy, is not taking requests right now, so the channel hears first.`;
 }
 
 function form(source: SourceMessage, state: AskForHelpForm): MessagingExtensionActionResponse {

@@ -180,8 +180,9 @@ export function createLocalRoutes({ issuer, sandbox, selfUrl }: LocalRoutesOptio
       },
       value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
     });
+    // A refusal comes back with its own status (e.g. 400) and a body Teams shows the person.
     const body = answer.body as { type?: string; value?: unknown } | undefined;
-    if (!answer.ok || !body?.type)
+    if (!body?.type)
       throw unavailable(`The bot did not answer the button (HTTP ${answer.status}).`);
     if (body.type === 'application/vnd.microsoft.card.adaptive') {
       // Teams shows the card the bot answered with in place of the one pressed.

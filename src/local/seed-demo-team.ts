@@ -6,7 +6,7 @@ import { DEMO_OWNER, DEMO_PEOPLE, DEMO_TEAM } from './demo-team';
 /**
  * Seeds the demo team on first start, through the same use cases the bot and the tab use: an
  * installation (roster + template compact), then each person fills in their own profile and opts
- * in, and the owner sets up skill share.
+ * in, and the owner sets up skill share and pairs blocker buddies.
  * Returns false when the team was already there. A seed cut short is finished on the next start.
  */
 export async function seedDemoTeam(
@@ -53,6 +53,18 @@ export async function seedDemoTeam(
     preview: true,
     sprintWeeks: 2,
   });
+  // Blocker buddies are paired from the start (no preview), so "Ask for help" has a buddy to ask.
+  await services.saveProgram(owner, DEMO_TEAM.teamId, 'blocker_buddy', {
+    enabled: true,
+    cadence: 'each_sprint',
+    weekday: 1,
+    hour: 9,
+    timeZone: 'Europe/London',
+    groupSize: 2,
+    preview: false,
+    sprintWeeks: 2,
+  });
+  await services.startRoundNow(owner, DEMO_TEAM.teamId, 'blocker_buddy');
   return true;
 }
 

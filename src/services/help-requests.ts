@@ -50,7 +50,11 @@ export interface AskResult extends HelpContext {
   /** False when this submit repeated one already made (Teams retries): nothing new was made. */
   created: boolean;
   channel: Channel;
+  /** When the blocker buddy hears: now, once their quiet hours end, not at all, or no buddy. */
+  buddyHears: BuddyHears;
 }
+
+export type BuddyHears = 'now' | 'after_quiet_hours' | 'not_available' | 'none';
 
 /** Where a blocker buddy comes from: the blocker-buddy rotation first, then any other partner. */
 const BUDDY_PROGRAMS: readonly ProgramKind[] = [
@@ -104,30 +108,29 @@ export async function askForHelp(
   people.set(me.value.userId, me.value);
   const context = { team, request, people };
   // A repeat still re-files what may have been lost with a crash; the ids make it a no-op.
-  if (request.status !== 'resolved') await announce(context, ports);
-  return { ...context, created, channel: supportChannelOf(team) };
+  const buddyHears = request.status !== 'resolved' ? await announce(context, ports) : 'none';
+  return { ...context, created, channel: supportChannelOf(team), buddyHears };
 }
 
 /** The channel card, the buddy's card (now, or when they are next awake), and the nudge jobs. */
-async function announce(context: HelpContext, ports: HelpPorts) {
+async function announce(context: HelpContext, ports: HelpPorts): Promise<BuddyHears> {
   const { team, request } = context;
   const ref = { tenantId: team.tenantId, teamId: team.teamId };
   const now = ports.clock.now();
   const buddy = context.people.get(request.buddyId);
   const notifications = [postNotification({ name: 'channel', kind: 'request' }, context, ports)];
   const jobs: { kind: string; at: Date }[] = nudgePlan(request);
+  let buddyHears: BuddyHears = buddy ? 'not_available' : 'none';
   if (buddy && (await canBeAsked(ref, buddy, now, ports))) {
     const awake = firstAwakeMoment(buddy, now);
-    if (awake.getTime() <= now.getTime())
-      notifications.push(
-        postNotification(
-          { name: 'buddy', kind: 'request', viewerId: buddy.userId },
-          context,
-          ports,
-        ),
-      );
-    else if (awake.getTime() < Date.parse(request.dueAt))
+    if (awake.getTime() <= now.getTime()) {
+      const post = { name: 'buddy', kind: 'request', viewerId: buddy.userId } as const;
+      notifications.push(postNotification(post, context, ports));
+      buddyHears = 'now';
+    } else if (awake.getTime() < Date.parse(request.dueAt)) {
       jobs.push({ kind: 'buddy-first', at: awake });
+      buddyHears = 'after_quiet_hours';
+    }
   }
   await Promise.all([
     enqueueNotifications(notifications, ports),
@@ -144,6 +147,7 @@ async function announce(context: HelpContext, ports: HelpPorts) {
       ),
     ),
   ]);
+  return buddyHears;
 }
 
 /**
