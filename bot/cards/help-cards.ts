@@ -29,8 +29,14 @@ export function formatWait(ms: number): string {
   return `${Math.floor(hours / 24)} days`;
 }
 
-/** Teams draws these in the reader's own time zone and locale. */
-const when = (iso: string) => `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`;
+/**
+ * Teams draws these in the reader's own time zone and locale. It accepts RFC 3339 without
+ * fractional seconds only, so the milliseconds go.
+ */
+const when = (iso: string) => {
+  const at = iso.replace(/\.\d+Z$/, 'Z');
+  return `{{DATE(${at}, SHORT)}} {{TIME(${at})}}`;
+};
 
 function statusLine({ request: r, helper, now }: HelpCardInput): string {
   if (r.status === 'resolved') {

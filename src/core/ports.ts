@@ -78,6 +78,8 @@ export interface HelpRequestStore {
   /** Insert if absent: a second submit of the same request is a `conflict`. */
   create(ref: TeamRef, request: HelpRequest): Promise<Versioned<HelpRequest>>;
   update(ref: TeamRef, request: HelpRequest, etag: string): Promise<Versioned<HelpRequest>>;
+  /** How many requests `userId` has taken on (first claimed) since `since`. */
+  countTakenSince(ref: TeamRef, userId: string, since: Date): Promise<number>;
 }
 
 /** Kudos in their team's partition, latest first. */

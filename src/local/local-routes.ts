@@ -27,7 +27,7 @@ export const LOCAL_BOT_ID = '28:local-mutual-bot';
  */
 export function createLocalRoutes({ issuer, sandbox, selfUrl }: LocalRoutesOptions): Router {
   const router = Router();
-  router.use(express.json({ limit: '64kb' }));
+  router.use(express.json({ limit: '16kb' }));
 
   /** Posts an activity to our own bot endpoint over HTTP: the sandbox runs the production path. */
   const invoke = async (activity: object) => {

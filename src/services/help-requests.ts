@@ -93,23 +93,32 @@ export async function askForHelp(
     },
     now,
   );
-  let request: HelpRequest;
-  let created = true;
-  try {
-    request = (await ports.help.create(ref, draft)).value;
-  } catch (error) {
-    if (!isDomainError(error) || error.code !== 'conflict') throw error;
-    const existing = await ports.help.get(ref, draft.id);
-    if (!existing) throw error;
-    request = existing.value;
-    created = false;
-  }
-  const people = await peopleOf(ref, [request.buddyId, request.helperId], ports);
+  const [stored, buddy] = await Promise.all([
+    createOrFind(ref, draft, ports),
+    peopleOf(ref, [draft.buddyId], ports),
+  ]);
+  const { request, created } = stored;
+  const people = new Map(buddy);
   people.set(me.value.userId, me.value);
+  // A repeated submit may find a request whose buddy or helper is not loaded yet.
+  const missing = [request.buddyId, request.helperId].filter((id) => id && !people.has(id));
+  for (const [id, m] of await peopleOf(ref, missing, ports)) people.set(id, m);
   const context = { team, request, people };
   // A repeat still re-files what may have been lost with a crash; the ids make it a no-op.
   const buddyHears = request.status !== 'resolved' ? await announce(context, ports) : 'none';
   return { ...context, created, channel: supportChannelOf(team), buddyHears };
+}
+
+/** Insert if absent: a repeated submit finds the request the first one made. */
+async function createOrFind(ref: TeamRef, draft: HelpRequest, ports: Pick<Ports, 'help'>) {
+  try {
+    return { request: (await ports.help.create(ref, draft)).value, created: true };
+  } catch (error) {
+    if (!isDomainError(error) || error.code !== 'conflict') throw error;
+    const existing = await ports.help.get(ref, draft.id);
+    if (!existing) throw error;
+    return { request: existing.value, created: false };
+  }
 }
 
 /** The channel card, the buddy's card (now, or when they are next awake), and the nudge jobs. */
@@ -289,20 +298,6 @@ export async function listHelpBoard(
   return { requests, people: new Map(members.map((m) => [m.value.userId, m.value])) };
 }
 
-/** Requests a member took on in the week before `now` (their weekly availability's measure). */
-export async function takenThisWeek(
-  ref: TeamRef,
-  userId: string,
-  now: Date,
-  ports: Pick<Ports, 'help'>,
-): Promise<number> {
-  const since = now.getTime() - 7 * 86_400_000;
-  const all = await ports.help.list(ref);
-  return all.filter(
-    (r) => r.value.helperId === userId && Date.parse(r.value.firstResponseAt) >= since,
-  ).length;
-}
-
 /** Whether a member can be asked now: taking part in the team and under their weekly cap. */
 export async function canBeAsked(
   ref: TeamRef,
@@ -311,5 +306,6 @@ export async function canBeAsked(
   ports: Pick<Ports, 'help'>,
 ): Promise<boolean> {
   if (!member?.active || !isTakingPart(member, now)) return false;
-  return hasCapacity(member, await takenThisWeek(ref, member.userId, now, ports));
+  const since = new Date(now.getTime() - 7 * 86_400_000);
+  return hasCapacity(member, await ports.help.countTakenSince(ref, member.userId, since));
 }

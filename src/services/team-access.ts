@@ -20,9 +20,12 @@ export async function requireMember(
   ports: Pick<Ports, 'teams' | 'members'>,
 ): Promise<TeamAccess> {
   const ref = { tenantId: actor.tenantId, teamId };
-  const team = await ports.teams.get(ref);
+  // Both point reads at once; the team is still checked first.
+  const [team, me] = await Promise.all([
+    ports.teams.get(ref),
+    ports.members.get(ref, actor.userId),
+  ]);
   if (!team || !team.value.active) throw notFound('Mutual is not installed in that team.');
-  const me = await ports.members.get(ref, actor.userId);
   if (!me || !me.value.active) throw forbidden('You are not a member of this team.');
   return { ref, team: team.value, me };
 }

@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import type { HelpRequestStore } from '../core/ports';
 import { urgencies, type HelpRequest, type HelpStatus } from '../core/help/help-request';
 import { json, str, teamRows, type StoredRow } from './entity-io';
@@ -27,6 +27,18 @@ export function createTableHelpStore(client: TableClient): HelpRequestStore {
     },
     create: rows.create,
     update: rows.update,
+    async countTakenSince(ref, userId, since) {
+      // Filtered by the service, so only the matching rows (and two columns) come back.
+      const iter = client.listEntities({
+        queryOptions: {
+          filter: odata`PartitionKey eq ${teamPartition(ref)} and helperId eq ${userId} and firstResponseAt ge ${since.toISOString()}`,
+          select: ['RowKey'],
+        },
+      });
+      let count = 0;
+      for await (const _row of iter) count++;
+      return count;
+    },
   };
 }
 

@@ -110,13 +110,13 @@ describe('my profile and boundaries', () => {
 });
 
 describe('programs', () => {
-  test('every member sees the three programs; the seed set up skill share', async () => {
+  test('every member sees the three programs; the seed set up skill share and blocker buddies', async () => {
     const res = await as(DEMO_PEOPLE[2]!, 'GET', '/programs');
     const programs = ProgramsResSchema.parse(res.body).data;
     expect(programs.map((p) => [p.kind, p.enabled])).toEqual([
       ['skill_share', true],
       ['cross_check', false],
-      ['blocker_buddy', false],
+      ['blocker_buddy', true],
     ]);
   });
 

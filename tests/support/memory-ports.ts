@@ -214,6 +214,12 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
           .sort((a, b) => b.value.createdAt.localeCompare(a.value.createdAt)),
       create: async (ref, r) => helpRequests.create(`${teamKey(ref)}|${r.id}`, r),
       update: async (ref, r, etag) => helpRequests.update(`${teamKey(ref)}|${r.id}`, r, etag),
+      countTakenSince: async (ref, userId, since) =>
+        helpRequests
+          .prefixed(`${teamKey(ref)}|`)
+          .filter(
+            (r) => r.value.helperId === userId && r.value.firstResponseAt >= since.toISOString(),
+          ).length,
     },
     kudos: {
       add: async (ref, k) => {
