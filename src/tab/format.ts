@@ -51,3 +51,20 @@ export const formatWhen = (iso: string) => {
 /** Today on this device's calendar, as YYYY-MM-DD. */
 export const todayYmd = (now = new Date()) =>
   `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+
+const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "3 hours ago", "in 20 minutes", "yesterday": how far `iso` is from `now`, in the reader's locale. */
+export const formatRelative = (iso: string, now: number = Date.now()) => {
+  const date = parse(iso);
+  if (!date) return iso;
+  const diff = date.getTime() - now;
+  const size = Math.abs(diff);
+  if (size < MINUTE) return diff < 0 ? 'just now' : 'in a moment';
+  if (size < HOUR) return relativeFormat.format(Math.round(diff / MINUTE), 'minute');
+  if (size < 2 * DAY) return relativeFormat.format(Math.round(diff / HOUR), 'hour');
+  return relativeFormat.format(Math.round(diff / DAY), 'day');
+};

@@ -47,3 +47,6 @@ export async function connectToTeams(timeoutMs = TEAMS_INIT_TIMEOUT_MS): Promise
     onThemeChange: (handler) => app.registerOnThemeChangeHandler((t) => handler(themeFromTeams(t))),
   };
 }
+
+/** Opens a Teams deep link (a message, a chat) inside Teams rather than in a browser tab. */
+export const openInTeams = (url: string): Promise<void> => app.openLink(url);

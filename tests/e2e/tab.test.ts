@@ -256,7 +256,7 @@ describe('the tab in local mode', () => {
 });
 
 describe('the sandbox', () => {
-  it('runs "Ask for help" on a sample message and shows the task module pre-filled', async () => {
+  it('runs "Ask for help" on a sample message: the task module pre-filled, and its submit answered by the bot', async () => {
     const sample = SAMPLE_MESSAGES[0]!;
     await page.goto(`${server.url}/#/sandbox`);
     await page.getByRole('heading', { level: 1, name: 'Sandbox' }).waitFor();
@@ -279,18 +279,19 @@ describe('the sandbox', () => {
     await dialog.getByText(sample.authorName, { exact: true }).waitFor();
     await screenshot('sandbox-task-module');
 
-    // Its submit is previewed, not sent.
-    await dialog
-      .getByRole('textbox')
-      .first()
-      .fill('The retry job times out and I do not know why.');
+    // The submit goes to the bot. Only spaces pass the card's own check, not the bot's: the form
+    // comes back with what was typed and what to fix.
+    const blocker = dialog.getByRole('textbox', { name: /What blocks you/ });
+    await blocker.fill('   ');
     await dialog.getByRole('button', { name: 'Ask for help' }).click();
-    const preview = dialog
-      .getByRole('status')
-      .filter({ hasText: 'Preview of what would be submitted' });
-    await preview
-      .getByText('The retry job times out and I do not know why.', { exact: false })
-      .waitFor();
+    await dialog.getByText('The bot sent the form back', { exact: false }).waitFor();
+    expect(await dialog.getByText('Help request made').count()).toBe(0);
+    await screenshot('sandbox-task-module-refused');
+
+    await blocker.fill('The retry job times out and I do not know why.');
+    await dialog.getByRole('button', { name: 'Ask for help' }).click();
+    await dialog.getByText('Help request made').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Ask for help' }).count()).toBe(0);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect(browser.pageErrors).toEqual([]);
@@ -299,7 +300,11 @@ describe('the sandbox', () => {
   it("renders what the bot sends as Adaptive Cards, newest first, without running the card's text as HTML", async () => {
     await page.goto(`${server.url}/#/sandbox`);
     const botMessages = page.getByRole('region', { name: 'Bot messages' });
-    await botMessages.getByText('The bot has not sent anything yet').waitFor();
+    // Loaded (the test above may have left the bot's answer to its help request here).
+    await botMessages
+      .getByRole('list', { name: 'Bot messages' })
+      .or(botMessages.getByText('The bot has not sent anything yet'))
+      .waitFor();
 
     // What the bot would post through the Bot Connector (the local connector stores it).
     const hostile = '<img src=x onerror="window.__injected = true"> **Ana** needs help';
@@ -327,8 +332,8 @@ describe('the sandbox', () => {
     expect(posted.ok).toBe(true);
 
     // Polling picks it up without a reload.
-    const card = botMessages.getByRole('listitem');
-    await card.first().waitFor({ timeout: 12_000 });
+    const card = botMessages.getByRole('listitem').filter({ hasText: 'needs help' });
+    await card.waitFor({ timeout: 12_000 });
     await card
       .getByText('<img src=x onerror="window.__injected = true">', { exact: false })
       .waitFor();
@@ -336,8 +341,9 @@ describe('the sandbox', () => {
     expect(
       await page.evaluate(() => (window as { __injected?: boolean }).__injected),
     ).toBeUndefined();
+    // Its button goes to the bot, which does not know it: said under the card, as Teams does.
     await card.getByRole('button', { name: 'I can help' }).click();
-    await card.getByText('Preview of what would be submitted').waitFor();
+    await card.getByRole('alert').getByText('Mutual does not know that button.').waitFor();
     await screenshot('sandbox-bot-messages');
   });
 });

@@ -19,12 +19,23 @@ AdaptiveCard.onProcessMarkdown = (text, result) => {
   result.didProcess = true;
 };
 
-/** What pressing a submit-like card button would send. */
+/**
+ * What pressing a submit-like card button sends. The renderer has checked the card's inputs
+ * first, and `data` is the action's data with every input's value merged in by its id.
+ */
 export interface CardSubmission {
   kind: 'Action.Submit' | 'Action.Execute';
   title: string | undefined;
   verb: string | undefined;
   data: unknown;
+}
+
+/** A submission's data as the object Teams sends to the bot (`{}` when the card gave none). */
+export function submissionData(submission: CardSubmission): Record<string, unknown> {
+  const { data } = submission;
+  return typeof data === 'object' && data !== null && !Array.isArray(data)
+    ? (data as Record<string, unknown>)
+    : {};
 }
 
 const useStyles = makeStyles({
@@ -93,7 +104,8 @@ const useStyles = makeStyles({
 
 /**
  * Renders Adaptive Card JSON with the `adaptivecards` renderer in the tab's theme. Submit and
- * Execute buttons call `onSubmit` (nothing is sent anywhere); Open URL opens http(s) links only.
+ * Execute buttons call `onSubmit` (the caller decides where it goes); Open URL opens http(s) links
+ * only.
  */
 export function AdaptiveCardView({
   card,

@@ -72,7 +72,7 @@ export function SandboxPage() {
   return (
     <PageLayout
       title="Sandbox"
-      description="Try Mutual’s Teams features without Teams: run “Ask for help” on a sample message, and read what the bot has sent, rendered as Adaptive Cards."
+      description="Try Mutual’s Teams features without Teams: run “Ask for help” on a sample message, and read what the bot has sent, rendered as Adaptive Cards whose buttons work as in Teams for whoever is signed in."
     >
       <div className={styles.columns}>
         <PageSection title="Sample messages">
@@ -173,7 +173,7 @@ export function SandboxPage() {
               ) : (
                 <div role="list" aria-label="Bot messages" className={styles.list}>
                   {data.map((message) => (
-                    <BotMessageCard key={message.id} message={message} />
+                    <BotMessageCard key={message.id} message={message} onChanged={refresh} />
                   ))}
                 </div>
               )
@@ -181,7 +181,7 @@ export function SandboxPage() {
           </ResourceView>
         </PageSection>
       </div>
-      <TaskModuleDialog request={request} onClose={() => setRequest(null)} />
+      <TaskModuleDialog request={request} onClose={() => setRequest(null)} onSubmitted={refresh} />
     </PageLayout>
   );
 }

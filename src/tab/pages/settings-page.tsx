@@ -3,6 +3,7 @@ import { ProgramsResSchema, TeamResSchema } from '../../api/contract';
 import { teamPath } from '../api-client';
 import { useAppContext } from '../app-context';
 import { GuardianSettings } from '../components/guardian-settings';
+import { HelpSettings } from '../components/help-settings';
 import { PageLayout, PageSection } from '../components/page-layout';
 import { ProgramEditor, ProgramSummary } from '../components/program-settings';
 import { ResourceView } from '../components/state-views';
@@ -16,7 +17,10 @@ const useStyles = makeStyles({
   programs: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
-/** Team settings: the programs and their cadence, the Culture Guardian, undelivered notifications. */
+/**
+ * Team settings: the programs and their cadence, where help requests go, the Culture Guardian,
+ * undelivered notifications.
+ */
 export function SettingsPage() {
   const styles = useStyles();
   const { teamId = '' } = useAppContext();
@@ -41,6 +45,7 @@ export function SettingsPage() {
                 </Body1>
               )}
               <Programs teamId={teamId} isOwner={isOwner} />
+              <HelpSettings teamId={teamId} isOwner={isOwner} />
               <GuardianSettings teamId={teamId} isOwner={isOwner} />
               {isOwner && <UndeliveredNotifications teamId={teamId} />}
             </>
