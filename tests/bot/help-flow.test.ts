@@ -8,7 +8,6 @@ import { helpRequestId, MAX_SOURCE_TEXT } from '../../src/core/help/help-request
 import type { Round } from '../../src/core/pairing/round';
 import { startBotHarness, refOf, type BotHarness } from '../support/bot-harness';
 import type { ConnectorAccount } from '../support/fake-connector';
-import { call, teamPath } from '../support/server';
 import {
   buildAccount,
   buildTeam,
@@ -124,18 +123,8 @@ const idOf = (asker: ConnectorAccount, msg: MessagePayloadFixture) =>
 const stored = async (id: string) => (await h.server.ports.help.get(refOf(team), id))?.value;
 const shown = (value: unknown) => JSON.stringify(value).replace(/\\\\(.)/g, '$1');
 
-async function api<T>(who: ConnectorAccount, method: string, rest: string, body?: unknown) {
-  const token = await h.server.tokenFor({
-    tenantId: team.tenantId,
-    userId: who.aadObjectId!,
-    name: who.name,
-  });
-  return call<T>(`${h.server.url}${teamPath(team.teamId, rest)}`, {
-    method,
-    token,
-    ...(body === undefined ? {} : { body }),
-  });
-}
+const api = <T = unknown>(who: ConnectorAccount, method: string, rest: string, body?: unknown) =>
+  h.apiAs<T>(team, who, rest, { method, body });
 
 describe('ask for help, end to end over the bot', () => {
   test('a submit makes one request, posts the channel card and tells the buddy first', async () => {

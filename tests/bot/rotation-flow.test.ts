@@ -9,7 +9,6 @@ import {
 import { CHECK_IN_DUE } from '../../src/services/publish-round';
 import { startBotHarness, refOf, type BotHarness } from '../support/bot-harness';
 import type { ConnectorAccount } from '../support/fake-connector';
-import { call, teamPath } from '../support/server';
 import { buildAccount, buildTeam, cardAction, type TeamFixture } from '../support/teams-activities';
 
 let h: BotHarness;
@@ -31,23 +30,8 @@ afterAll(async () => {
   await h?.stop();
 });
 
-async function api<T>(
-  who: ConnectorAccount,
-  method: string,
-  rest: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  const token = await h.server.tokenFor({
-    tenantId: team.tenantId,
-    userId: who.aadObjectId!,
-    name: who.name,
-  });
-  return call<T>(`${h.server.url}${teamPath(team.teamId, rest)}`, {
-    method,
-    token,
-    ...(body === undefined ? {} : { body }),
-  });
-}
+const api = <T = unknown>(who: ConnectorAccount, method: string, rest: string, body?: unknown) =>
+  h.apiAs<T>(team, who, rest, { method, body });
 
 const skillShare: ProgramUpdateReq = {
   enabled: true,
@@ -339,14 +323,11 @@ describe('an empty or tiny team', () => {
     const solo = buildTeam();
     const only = buildAccount({ name: 'Only Person' });
     expect((await h.install(solo, [only])).status).toBe(200);
-    const token = await h.server.tokenFor({
-      tenantId: solo.tenantId,
-      userId: only.aadObjectId!,
-      name: only.name,
+    await h.apiAs(solo, only, '/profile', { method: 'PUT', body: { optedIn: true } });
+    const res = await h.apiAs(solo, only, '/programs/skill_share/rounds', {
+      method: 'POST',
+      body: {},
     });
-    const at = (rest: string) => `${h.server.url}${teamPath(solo.teamId, rest)}`;
-    await call(at('/profile'), { method: 'PUT', token, body: { optedIn: true } });
-    const res = await call(at('/programs/skill_share/rounds'), { method: 'POST', token, body: {} });
     const round = RoundResSchema.parse(res.body).data;
     expect(round.groups).toEqual([]);
     expect(round.unplaced).toHaveLength(1);

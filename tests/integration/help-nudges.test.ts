@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { helpRequestId } from '../../src/core/help/help-request';
 import type { Round } from '../../src/core/pairing/round';
 import type { Boundaries } from '../../src/core/team/boundaries';
-import { createScheduler } from '../../src/jobs/scheduler';
 import { createServices } from '../../src/services';
 import { buildRosterEntry, buildTeamRef } from '../support/memory-ports';
+import { testScheduler } from '../support/scheduler';
 import { freshStorage, manualClock } from '../support/storage';
 
 /**
@@ -47,16 +47,7 @@ async function setup(boundaries: { buddy?: Partial<Boundaries>; owner?: Partial<
     seed: 1,
   };
   await ports.rounds.create(team, round);
-  const scheduler = createScheduler({
-    ports,
-    handlers: services.jobHandlers,
-    instanceId: 'test',
-    leaseMs: 60_000,
-    tickMs: 1_000,
-    maxAttempts: 3,
-    random: () => 0.5,
-    log: () => {},
-  });
+  const scheduler = testScheduler(ports, services.jobHandlers);
   let messages = 0;
   const ask = async (who = asker!) => {
     const messageId = `m${++messages}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createScheduler } from '../../src/jobs/scheduler';
 import { createServices } from '../../src/services';
 import { buildRosterEntry, buildTeamRef } from '../support/memory-ports';
+import { testScheduler } from '../support/scheduler';
 import { freshStorage, manualClock } from '../support/storage';
 
 /** A team of `size` opted-in members, installed and profiled through the use cases. */
@@ -24,16 +24,7 @@ async function setup(size: number) {
     await services.updateProfile({ tenantId: team.tenantId, userId: m.userId }, team.teamId, {
       optedIn: true,
     });
-  const scheduler = createScheduler({
-    ports,
-    handlers: services.jobHandlers,
-    instanceId: 'test',
-    leaseMs: 60_000,
-    tickMs: 1_000,
-    maxAttempts: 3,
-    random: () => 0.5,
-    log: () => {},
-  });
+  const scheduler = testScheduler(ports, services.jobHandlers);
   const settings = {
     enabled: true,
     cadence: 'weekly' as const,

@@ -15,11 +15,12 @@ export interface BotHarness {
     installer?: ConnectorAccount,
   ): Promise<{ status: number; body: unknown }>;
   /** Calls the tab's API as a roster member (a token from the dev issuer for the team's tenant). */
-  apiAs(
+  apiAs<T = unknown>(
     team: TeamFixture,
     account: ConnectorAccount,
     rest?: string,
-  ): Promise<{ status: number; body: unknown }>;
+    init?: { method?: string; body?: unknown },
+  ): Promise<{ status: number; body: T }>;
   stop(): Promise<void>;
 }
 
@@ -41,13 +42,22 @@ export async function startBotHarness(): Promise<BotHarness> {
         }),
       );
     },
-    async apiAs(team, account, rest = '') {
+    async apiAs<T>(
+      team: TeamFixture,
+      account: ConnectorAccount,
+      rest = '',
+      init: { method?: string; body?: unknown } = {},
+    ) {
       const token = await server.tokenFor({
         tenantId: team.tenantId,
         userId: account.aadObjectId ?? '',
         name: account.name,
       });
-      return call(`${server.url}${teamPath(team.teamId, rest)}`, { token });
+      return call<T>(`${server.url}${teamPath(team.teamId, rest)}`, {
+        token,
+        ...(init.method ? { method: init.method } : {}),
+        ...(init.body === undefined ? {} : { body: init.body }),
+      });
     },
     async stop() {
       await Promise.all([server.stop(), connector.close()]);
