@@ -1,4 +1,6 @@
-import type { CompactVersion } from './compact/compact';
+import type { Acknowledgement, CompactVersion } from './compact/compact';
+import type { Proposal } from './compact/proposal';
+import type { CompactSettings } from './compact/settings';
 import type { Member } from './team/member';
 import type { DeadLetter } from './notify/dead-letter';
 import type { ConversationState } from './notify/conversation-state';
@@ -48,12 +50,41 @@ export interface CompactStore {
   add(ref: TeamRef, version: CompactVersion): Promise<void>;
 }
 
+/** Proposals to change the compact, in their team's partition, latest first. */
+export interface ProposalStore {
+  get(ref: TeamRef, id: string): Promise<Versioned<Proposal> | undefined>;
+  list(ref: TeamRef): Promise<Versioned<Proposal>[]>;
+  create(ref: TeamRef, proposal: Proposal): Promise<Versioned<Proposal>>;
+  update(ref: TeamRef, proposal: Proposal, etag: string): Promise<Versioned<Proposal>>;
+}
+
+/** A team's compact settings (one row). */
+export interface CompactSettingsStore {
+  get(ref: TeamRef): Promise<Versioned<CompactSettings> | undefined>;
+  /** Creates them when `etag` is undefined (insert if absent), else replaces them. */
+  save(
+    ref: TeamRef,
+    settings: CompactSettings,
+    etag: string | undefined,
+  ): Promise<Versioned<CompactSettings>>;
+}
+
+/** Who acknowledged which version ("I commit to this"). */
+export interface AcknowledgementStore {
+  /** Insert if absent: acknowledging twice records it once. */
+  add(ref: TeamRef, ack: Acknowledgement): Promise<{ created: boolean }>;
+  forVersion(ref: TeamRef, version: number): Promise<Acknowledgement[]>;
+}
+
 /** Everything the services may use; each service narrows it with `Pick`. */
 export interface Ports {
   clock: Clock;
   teams: TeamStore;
   members: MemberStore;
   compacts: CompactStore;
+  proposals: ProposalStore;
+  acknowledgements: AcknowledgementStore;
+  compactSettings: CompactSettingsStore;
   notifications: NotificationStore;
   deadLetters: DeadLetterStore;
   conversations: ConversationStore;

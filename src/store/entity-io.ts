@@ -133,6 +133,11 @@ export const str = (row: StoredRow, name: string): string => {
 
 export const bool = (row: StoredRow, name: string): boolean => row[name] === true;
 
+export const num = (row: StoredRow, name: string): number => {
+  const value = Number(row[name] ?? 0);
+  return Number.isFinite(value) ? value : 0;
+};
+
 export function json<T>(row: StoredRow, name: string, fallback: T): T {
   const value = row[name];
   if (typeof value !== 'string' || value === '') return fallback;

@@ -14,6 +14,11 @@ import { createTableCheckInStore } from './table-check-in-store';
 import { createTableGuardianStore } from './table-guardian-store';
 import { createTableHelpStore } from './table-help-store';
 import { createTableKudosStore } from './table-kudos-store';
+import {
+  createTableAcknowledgementStore,
+  createTableCompactSettingsStore,
+  createTableProposalStore,
+} from './table-proposal-store';
 
 /** Every port but those the bot supplies: the message composer and the channel directory. */
 export interface StoragePorts extends Omit<Ports, 'messages' | 'channels'> {
@@ -27,6 +32,9 @@ export function createTablePorts(storage: TableStorage, clock: Clock): StoragePo
     teams: createTableTeamStore(storage.table('teams')),
     members: createTableMemberStore(storage.table('members'), storage.table('memberships')),
     compacts: createTableCompactStore(storage.table('compacts')),
+    proposals: createTableProposalStore(storage.table('compacts')),
+    acknowledgements: createTableAcknowledgementStore(storage.table('compacts')),
+    compactSettings: createTableCompactSettingsStore(storage.table('compacts')),
     notifications: createTableNotificationStore(storage.table('notifications')),
     deadLetters: createTableDeadLetterStore(storage.table('deadletters')),
     conversations: createTableConversationStore(storage.table('conversations')),

@@ -1,5 +1,5 @@
 import { conflict } from '../../src/core/errors';
-import type { CompactVersion } from '../../src/core/compact/compact';
+import type { Acknowledgement, CompactVersion } from '../../src/core/compact/compact';
 import type { ConversationState } from '../../src/core/notify/conversation-state';
 import type { DeadLetter } from '../../src/core/notify/dead-letter';
 import type { NotificationRecord } from '../../src/core/notify/notification';
@@ -19,6 +19,8 @@ import type { Program } from '../../src/core/pairing/program';
 import type { Round } from '../../src/core/pairing/round';
 import type { GuardianSettings, GuardianTerm } from '../../src/core/roles/guardian';
 import type { Kudos } from '../../src/core/kudos/kudos';
+import type { Proposal } from '../../src/core/compact/proposal';
+import type { CompactSettings } from '../../src/core/compact/settings';
 import type { HelpRequest } from '../../src/core/help/help-request';
 import { cardMessages } from '../../bot/cards/messages';
 import { DEFAULT_BOUNDARIES } from '../../src/core/team/boundaries';
@@ -132,6 +134,9 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
   const guardianTerms = keyed<GuardianTerm>();
   const helpRequests = keyed<HelpRequest>();
   const kudos = keyed<Kudos>();
+  const proposals = keyed<Proposal>();
+  const acks = keyed<Acknowledgement>();
+  const compactSettings = keyed<CompactSettings>();
   // Rounds sort latest first under their id's slot, as the table store's inverted keys do.
   const roundKey = (ref: TeamRef, id: string) =>
     `${teamKey(ref)}|${id.replace(/\d{12}$/, (slot) => String(999999999999 - Number(slot)))}`;
@@ -220,6 +225,29 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
           .filter(
             (r) => r.value.helperId === userId && r.value.firstResponseAt >= since.toISOString(),
           ).length,
+    },
+    proposals: {
+      get: async (ref, id) => proposals.get(`${teamKey(ref)}|${id}`),
+      list: async (ref) => proposals.prefixed(`${teamKey(ref)}|`),
+      create: async (ref, p) => proposals.create(`${teamKey(ref)}|${p.id}`, p),
+      update: async (ref, p, etag) => proposals.update(`${teamKey(ref)}|${p.id}`, p, etag),
+    },
+    compactSettings: {
+      get: async (ref) => compactSettings.get(teamKey(ref)),
+      save: async (ref, settings, etag) =>
+        etag === undefined
+          ? compactSettings.create(teamKey(ref), settings)
+          : compactSettings.update(teamKey(ref), settings, etag),
+    },
+    acknowledgements: {
+      add: async (ref, a) => {
+        const key = `${teamKey(ref)}|${a.version}|${a.userId}`;
+        if (acks.get(key)) return { created: false };
+        acks.create(key, a);
+        return { created: true };
+      },
+      forVersion: async (ref, version) =>
+        acks.prefixed(`${teamKey(ref)}|${version}|`).map((r) => r.value),
     },
     kudos: {
       add: async (ref, k) => {

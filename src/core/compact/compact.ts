@@ -29,3 +29,10 @@ export function responseHours(version: CompactVersion | undefined): number {
   const clause = version?.clauses.find((c) => c.commitment?.kind === 'response_hours');
   return clause?.commitment?.hours ?? DEFAULT_RESPONSE_HOURS;
 }
+
+/** A member's "I commit to this", for one version. */
+export interface Acknowledgement {
+  version: number;
+  userId: string;
+  at: string;
+}

@@ -45,6 +45,11 @@ export interface Proposal {
   revision: number;
 }
 
+/** A proposal id sorts latest first: `p-<inverted ms>-<6 hex>`. */
+export const PROPOSAL_ID = /^p-\d{15}-[0-9a-f]{6}$/;
+export const proposalIdFor = (at: Date, random: string) =>
+  `p-${String(10 ** 15 - 1 - at.getTime()).padStart(15, '0')}-${random}`;
+
 export const MAX_CLAUSE = 500;
 export const MAX_REASON = 1000;
 export const MAX_COMMENT = 500;

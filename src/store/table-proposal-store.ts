@@ -1,0 +1,127 @@
+import type { TableClient } from '@azure/data-tables';
+import { isDomainError } from '../core/errors';
+import type { Acknowledgement } from '../core/compact/compact';
+import { PROPOSAL_ID, type Proposal, type ProposalStatus } from '../core/compact/proposal';
+import type { AcknowledgementStore, CompactSettingsStore, ProposalStore } from '../core/ports';
+import { DEFAULT_COMPACT_SETTINGS } from '../core/compact/settings';
+import {
+  insertRow,
+  json,
+  num,
+  readRow,
+  replaceRow,
+  str,
+  teamRows,
+  type StoredRow,
+} from './entity-io';
+import { encodeKey, teamPartition } from './keys';
+
+/** Proposals, in the `compacts` table beside the versions (row key = the proposal id). */
+export function createTableProposalStore(client: TableClient): ProposalStore {
+  const rows = teamRows<Proposal>(client, 'The proposal', {
+    toRow: (ref, p) => ({
+      partitionKey: teamPartition(ref),
+      rowKey: p.id,
+      ...p,
+      commitmentHours: p.commitmentHours ?? -1,
+      previousCommitmentHours: p.previousCommitmentHours ?? -1,
+      stances: JSON.stringify(p.stances),
+    }),
+    fromRow,
+  });
+  return {
+    get: (ref, id) => (PROPOSAL_ID.test(id) ? rows.get(ref, id) : Promise.resolve(undefined)),
+    list: (ref) => rows.range(ref, 'p-'),
+    create: rows.create,
+    update: rows.update,
+  };
+}
+
+const hoursOf = (row: StoredRow, key: string) => {
+  const value = num(row, key);
+  return value > 0 ? value : null;
+};
+
+const fromRow = (row: StoredRow): Proposal => ({
+  id: str(row, 'id'),
+  kind: str(row, 'kind') as Proposal['kind'],
+  clauseId: str(row, 'clauseId'),
+  text: str(row, 'text'),
+  commitmentHours: hoursOf(row, 'commitmentHours'),
+  previousText: str(row, 'previousText'),
+  previousCommitmentHours: hoursOf(row, 'previousCommitmentHours'),
+  reason: str(row, 'reason'),
+  proposedBy: str(row, 'proposedBy'),
+  proposedAt: str(row, 'proposedAt'),
+  baseVersion: num(row, 'baseVersion'),
+  status: str(row, 'status') as ProposalStatus,
+  stances: json(row, 'stances', []),
+  decidedBy: str(row, 'decidedBy'),
+  decidedAt: str(row, 'decidedAt'),
+  decisionNote: str(row, 'decisionNote'),
+  adoptedVersion: num(row, 'adoptedVersion'),
+  revision: num(row, 'revision'),
+});
+
+/** Acknowledgements, `a-<version>-<user>` in the `compacts` table: one version's are one range. */
+export function createTableAcknowledgementStore(client: TableClient): AcknowledgementStore {
+  const rows = teamRows<Acknowledgement>(client, 'The acknowledgement', {
+    toRow: (ref, a) => ({
+      partitionKey: teamPartition(ref),
+      rowKey: `${prefixOf(a.version)}${encodeKey(a.userId)}`,
+      ...a,
+    }),
+    fromRow: (row) => ({
+      version: num(row, 'version'),
+      userId: str(row, 'userId'),
+      at: str(row, 'at'),
+    }),
+  });
+  return {
+    async add(ref, ack) {
+      try {
+        await rows.create(ref, ack);
+        return { created: true };
+      } catch (error) {
+        if (isDomainError(error) && error.code === 'conflict') return { created: false };
+        throw error;
+      }
+    },
+    forVersion: async (ref, version) =>
+      (await rows.range(ref, prefixOf(version))).map((r) => r.value),
+  };
+}
+
+const prefixOf = (version: number) => `a-${String(version).padStart(6, '0')}-`;
+
+const SETTINGS = 'settings';
+
+/** The compact's settings: one row in the `compacts` table. */
+export function createTableCompactSettingsStore(client: TableClient): CompactSettingsStore {
+  const what = 'The compact settings';
+  return {
+    async get(ref) {
+      const found = await readRow(client, teamPartition(ref), SETTINGS, what);
+      if (!found) return undefined;
+      const rule = str(found.row, 'adoptionRule');
+      return {
+        value: {
+          adoptionRule: rule === 'majority' ? 'majority' : 'owner',
+          reviewEveryMonths:
+            num(found.row, 'reviewEveryMonths') || DEFAULT_COMPACT_SETTINGS.reviewEveryMonths,
+        },
+        etag: found.etag,
+      };
+    },
+    async save(ref, settings, etag) {
+      const row = { partitionKey: teamPartition(ref), rowKey: SETTINGS, ...settings };
+      return {
+        value: settings,
+        etag:
+          etag === undefined
+            ? await insertRow(client, row, what)
+            : await replaceRow(client, row, etag, what),
+      };
+    },
+  };
+}
