@@ -11,7 +11,7 @@ export async function enqueueNotifications(
   ports: Pick<Ports, 'notifications' | 'queue'>,
 ): Promise<number> {
   let created = 0;
-  for (const notification of notifications) {
+  const one = async (notification: Notification) => {
     const { record, created: isNew } = await ports.notifications.record(notification);
     if (isNew) created++;
     // A pending record may never have reached the queue (a crash between the two writes): queue
@@ -19,6 +19,11 @@ export async function enqueueNotifications(
     if (record.value.status === 'pending') {
       await ports.queue.push(notification.team, notification.id);
     }
-  }
+  };
+  // A few at a time: a card and its update, or a round's hundreds, without a burst.
+  for (let at = 0; at < notifications.length; at += PARALLEL)
+    await Promise.all(notifications.slice(at, at + PARALLEL).map(one));
   return created;
 }
+
+const PARALLEL = 8;

@@ -1,5 +1,5 @@
-import { isOverdue } from '../core/help/help-request';
-import { firstAwakeMoment } from '../core/help/nudges';
+import { isOverdue, type HelpRequest } from '../core/help/help-request';
+import { firstAwakeMoment, nudgePlan } from '../core/help/nudges';
 import type { Ports } from '../core/ports';
 import type { ScheduledJob } from '../core/schedule/scheduled-job';
 import type { Member } from '../core/team/member';
@@ -23,9 +23,11 @@ export async function runHelpNudge(job: ScheduledJob, ports: NudgePorts): Promis
   const team = await ports.teams.get(job.team);
   if (!team?.value.active) return;
   const found = await ports.help.get(job.team, requestId);
-  if (!found || found.value.status !== 'open') return;
+  if (!found || found.value.status === 'resolved') return;
   const request = found.value;
   const now = ports.clock.now();
+  await fileNextStep(job, request, nudge, ports);
+  if (request.status !== 'open') return;
   const people = await peopleOf(job.team, [request.requesterId, request.buddyId], ports);
   const context: HelpContext = { team: team.value, request, people };
 
@@ -74,6 +76,28 @@ export async function runHelpNudge(job: ScheduledJob, ports: NudgePorts): Promis
     }
     await enqueueNotifications(notifications, ports);
   }
+}
+
+/** The clock's steps file each other: the buddy's, then the channel's, then the escalation. */
+async function fileNextStep(
+  job: ScheduledJob,
+  request: HelpRequest,
+  nudge: string,
+  ports: Pick<Ports, 'schedule' | 'clock'>,
+) {
+  const plan = nudgePlan(request);
+  const next = plan[plan.findIndex((step) => step.kind === nudge) + 1];
+  if (!next || plan.findIndex((step) => step.kind === nudge) < 0) return;
+  await scheduleJob(
+    {
+      id: `help~${request.id}~${next.kind}`,
+      kind: HELP_NUDGE_DUE,
+      team: job.team,
+      dueAt: next.at.toISOString(),
+      payload: { requestId: request.id, nudge: next.kind },
+    },
+    ports,
+  );
 }
 
 /** The Culture Guardian in office, else the team's owners (never the requester). */

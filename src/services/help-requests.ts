@@ -17,6 +17,7 @@ import type { Member } from '../core/team/member';
 import type { Actor, Channel, Team, TeamRef } from '../core/team/team';
 import { supportChannelOf } from '../core/team/team';
 import type { Ports, Versioned } from '../core/ports';
+import type { Round } from '../core/pairing/round';
 import { enqueueNotifications } from './enqueue-notifications';
 import { peopleOf, postNotification, refreshHelpCards, type HelpContext } from './help-cards';
 import { scheduleJob } from './schedule-job';
@@ -56,11 +57,8 @@ export interface AskResult extends HelpContext {
 
 export type BuddyHears = 'now' | 'after_quiet_hours' | 'not_available' | 'none';
 
-/** Where a blocker buddy comes from: the blocker-buddy rotation first, then any other partner. */
-const BUDDY_PROGRAMS: readonly ProgramKind[] = [
-  'blocker_buddy',
-  ...programKinds.filter((k) => k !== 'blocker_buddy'),
-];
+/** Where a blocker buddy comes from when the blocker-buddy rotation names none. */
+const OTHER_PROGRAMS: readonly ProgramKind[] = programKinds.filter((k) => k !== 'blocker_buddy');
 
 /**
  * A member turns a chat message into a help request. It is stored first (insert if absent under
@@ -128,7 +126,8 @@ async function announce(context: HelpContext, ports: HelpPorts): Promise<BuddyHe
   const now = ports.clock.now();
   const buddy = context.people.get(request.buddyId);
   const notifications = [postNotification({ name: 'channel', kind: 'request' }, context, ports)];
-  const jobs: { kind: string; at: Date }[] = nudgePlan(request);
+  // The clock's first step; each step files the next when it runs (one write here, not three).
+  const jobs: { kind: string; at: Date }[] = nudgePlan(request).slice(0, 1);
   let buddyHears: BuddyHears = buddy ? 'not_available' : 'none';
   if (buddy && (await canBeAsked(ref, buddy, now, ports))) {
     const awake = firstAwakeMoment(buddy, now);
@@ -168,14 +167,16 @@ async function findBuddy(
   userId: string,
   ports: Pick<Ports, 'rounds'>,
 ): Promise<string> {
-  const latest = await Promise.all(BUDDY_PROGRAMS.map((kind) => ports.rounds.list(ref, kind, 2)));
-  for (const rounds of latest) {
+  const partnerIn = (rounds: Versioned<Round>[]) => {
     const round = rounds.map((r) => r.value).find((r) => r.status === 'published');
     const group = round?.groups.find((g) => g.members.includes(userId));
-    const partner = group?.members.find((id) => id !== userId);
-    if (partner) return partner;
-  }
-  return '';
+    return group?.members.find((id) => id !== userId) ?? '';
+  };
+  // The blocker-buddy rotation first; the other programs only when it names nobody.
+  const buddy = partnerIn(await ports.rounds.list(ref, 'blocker_buddy', 2));
+  if (buddy) return buddy;
+  const others = await Promise.all(OTHER_PROGRAMS.map((kind) => ports.rounds.list(ref, kind, 2)));
+  return others.map(partnerIn).find(Boolean) ?? '';
 }
 
 export const helpActionNames = ['claim', 'release', 'resolve', 'thank'] as const;
