@@ -140,44 +140,27 @@ export async function takeStanceOn(
   return adoptIfMajority(ref, saved, ports);
 }
 
-export async function withdrawProposal(
+/** The proposer withdraws it, or an owner declines it (with a reason). */
+export async function closeProposal(
   actor: Actor,
   teamId: string,
   id: string,
+  how: 'withdraw' | 'decline',
   input: { reason: string; revision?: number },
   ports: CompactPorts,
 ): Promise<Proposal> {
-  const { ref } = await requireMember(actor, teamId, ports);
+  const access = how === 'decline' ? requireOwner : requireMember;
+  const { ref } = await access(actor, teamId, ports);
   const now = ports.clock.now();
-  return (
-    await changeProposal(
-      ref,
-      id,
-      input.revision,
-      (p) => withdraw(p, actor.userId, input.reason, now),
-      ports,
-    )
-  ).value;
-}
-
-export async function declineProposal(
-  actor: Actor,
-  teamId: string,
-  id: string,
-  input: { reason: string; revision?: number },
-  ports: CompactPorts,
-): Promise<Proposal> {
-  const { ref } = await requireOwner(actor, teamId, ports);
-  const now = ports.clock.now();
-  return (
-    await changeProposal(
-      ref,
-      id,
-      input.revision,
-      (p) => decline(p, actor.userId, input.reason, now),
-      ports,
-    )
-  ).value;
+  const close = how === 'decline' ? decline : withdraw;
+  const saved = await changeProposal(
+    ref,
+    id,
+    input.revision,
+    (p) => close(p, actor.userId, input.reason, now),
+    ports,
+  );
+  return saved.value;
 }
 
 /** An owner adopts a proposal (under either rule). */
