@@ -231,7 +231,11 @@ async function adoptNow(
       // A stance arrived meanwhile: the version stands; record the adoption on what is there now.
       const again = await ports.proposals.get(ref, proposal.value.id);
       if (!again) throw error;
-      const adopted = { ...again.value, ...pickDecision(result.proposal) };
+      const adopted = {
+        ...again.value,
+        ...pickDecision(result.proposal),
+        revision: again.value.revision + 1,
+      };
       return (await ports.proposals.update(ref, adopted, again.etag)).value;
     }
   }
@@ -242,7 +246,6 @@ const pickDecision = (p: Proposal) => ({
   decidedBy: p.decidedBy,
   decidedAt: p.decidedAt,
   adoptedVersion: p.adoptedVersion,
-  revision: p.revision + 1,
 });
 
 /** "I commit to this": a member acknowledges the current version (once; again is a no-op). */

@@ -6,7 +6,7 @@ import {
 } from '../core/notify/notification';
 import type { HelpCardInput, MessagePerson, Ports } from '../core/ports';
 import type { Member } from '../core/team/member';
-import type { Team, TeamRef } from '../core/team/team';
+import { supportChannelOf, type Team, type TeamRef } from '../core/team/team';
 import { enqueueNotifications } from './enqueue-notifications';
 import { personOf } from './publish-round';
 
@@ -33,7 +33,7 @@ export interface HelpContext {
   people: ReadonlyMap<string, Member>;
 }
 
-export const personIn = (people: ReadonlyMap<string, Member>, id: string) =>
+const personIn = (people: ReadonlyMap<string, Member>, id: string) =>
   id ? personOf(people.get(id)) : undefined;
 
 export function cardInput(
@@ -82,7 +82,7 @@ const targetOf = (post: HelpPost, team: Team): NotificationTarget =>
     ? { kind: 'member', userId: post.viewerId }
     : {
         kind: 'channel',
-        channelId: (team.supportChannel ?? { id: team.channel.conversationId }).id,
+        channelId: supportChannelOf(team).id,
       };
 
 /** Posts a new card about the request (once: the id is deterministic). */
@@ -101,7 +101,10 @@ export function postNotification(
   };
 }
 
-/** Redraws every card already posted about the request, as it is now. */
+/**
+ * Redraws every card already posted about the request, as it is now. (An escalation's redraw
+ * reuses revision 1's id: an overdue request was never picked up, so it never changed.)
+ */
 export async function refreshHelpCards(
   context: HelpContext,
   ports: Pick<Ports, 'notifications' | 'queue' | 'messages' | 'clock'>,

@@ -86,8 +86,9 @@ async function fileNextStep(
   ports: Pick<Ports, 'schedule' | 'clock'>,
 ) {
   const plan = nudgePlan(request);
-  const next = plan[plan.findIndex((step) => step.kind === nudge) + 1];
-  if (!next || plan.findIndex((step) => step.kind === nudge) < 0) return;
+  const at = plan.findIndex((step) => step.kind === nudge);
+  const next = at < 0 ? undefined : plan[at + 1];
+  if (!next) return;
   await scheduleJob(
     {
       id: `help~${request.id}~${next.kind}`,

@@ -179,8 +179,7 @@ async function findBuddy(
   return others.map(partnerIn).find(Boolean) ?? '';
 }
 
-export const helpActionNames = ['claim', 'release', 'resolve', 'thank'] as const;
-export type HelpActionName = (typeof helpActionNames)[number];
+export type HelpActionName = 'claim' | 'release' | 'resolve' | 'thank';
 
 /**
  * "I can help", "Release", "Resolved" and "Thank", from a card or the help board. The change is

@@ -14,7 +14,7 @@ export interface Kudos {
 export const MAX_KUDOS_STORY = 500;
 
 /** One thank per request, so its kudos id follows from the request's. */
-export const kudosIdForHelp = (helpRequestId: string) => `k-${helpRequestId}`;
+const kudosIdForHelp = (helpRequestId: string) => `k-${helpRequestId}`;
 
 /** The kudos a requester's "Thank" writes for the person who helped. */
 export function kudosForHelp(
