@@ -10,6 +10,7 @@ import { cardInput } from '../src/services/help-cards';
 import type { HelpActionName } from '../src/services/help-requests';
 import { personOf } from '../src/services/publish-round';
 import { actorOf } from './activity';
+import { COMPACT_ACK_VERB, compactAckCard } from './cards/compact-cards';
 import { HELP_VERBS, helpMessages } from './cards/help-cards';
 import { CHECK_IN_VERB, checkInCard } from './cards/rotation-cards';
 
@@ -22,6 +23,11 @@ const CheckInDataSchema = z.object({
 const HelpDataSchema = z.object({
   teamId: z.string().min(1).max(200),
   requestId: z.string().regex(/^h[0-9a-f]{16}$/),
+});
+
+const CompactAckDataSchema = z.object({
+  teamId: z.string().min(1).max(200),
+  version: z.number().int().min(1),
 });
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -81,8 +87,17 @@ const checkInHandler: Handler = async (actor, raw, services) => {
   };
 };
 
+/** "I commit to this" on the card sent after a new compact version. */
+const compactAckHandler: Handler = async (actor, raw, services) => {
+  const data = CompactAckDataSchema.safeParse(raw);
+  if (!data.success) return message(DAMAGED);
+  const input = await services.acknowledgeFromCard(actor, data.data.teamId, data.data.version);
+  return { statusCode: 200, type: CARD, value: compactAckCard(input) };
+};
+
 const handlers: Record<string, Handler> = {
   [CHECK_IN_VERB]: checkInHandler,
+  [COMPACT_ACK_VERB]: compactAckHandler,
   ...Object.fromEntries(Object.values(HELP_VERBS).map((verb) => [verb, helpHandler(verb)])),
 };
 

@@ -23,6 +23,8 @@ export interface Config {
   readonly host: string;
   /** Where people reach the server (the tab's origin in Teams, or localhost). */
   readonly publicUrl: string;
+  /** The Teams app's id (the manifest's `id`), for deep links from cards; '' links to publicUrl. */
+  readonly teamsAppId: string;
   readonly dataDir: string;
   readonly storage: {
     /** Undefined in local mode without one: main starts the embedded emulator. */
@@ -73,6 +75,7 @@ const EnvSchema = z.object({
     .regex(/^([A-Za-z][A-Za-z0-9]{0,30})?$/, 'STORAGE_TABLE_PREFIX must be letters and digits')
     .default('mutual'),
   MICROSOFT_APP_ID: optionalText,
+  TEAMS_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TYPE: z
     .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
@@ -149,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       // Local mode mints tokens for anyone who asks: it must never listen beyond loopback.
       host: '127.0.0.1',
       publicUrl: e.TAB_ENDPOINT ?? `http://localhost:${e.PORT}`,
+      teamsAppId: '',
       dataDir: e.DATA_DIR,
       storage: {
         connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
@@ -178,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST ?? '0.0.0.0',
     publicUrl: e.TAB_ENDPOINT!.replace(/\/$/, ''),
+    teamsAppId: e.TEAMS_APP_ID ?? '',
     dataDir: e.DATA_DIR,
     storage: {
       connectionString: e.AZURE_STORAGE_CONNECTION_STRING,

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import express from 'express';
 import { createBot } from '../bot/bot-endpoint';
 import { cardMessages } from '../bot/cards/messages';
+import { createTabLinks } from '../bot/tab-links';
 import { connectorChannels } from '../bot/channels';
 import { createNotifier } from '../bot/notifier';
 import { createApiRouter } from './api/api-router';
@@ -57,11 +58,14 @@ export async function start(config: Config, options: { log?: Log } = {}): Promis
     });
     await prepareStorage(storage);
     const local = config.mode === 'local';
+    // Local mode listens on a port chosen at start (0 picks a free one): known once listening.
+    let url = config.publicUrl;
     const connector = createNotifier({ ...config.bot, botId: local ? LOCAL_BOT_ID : undefined });
     const ports = {
       ...createTablePorts(storage, systemClock),
       messages: cardMessages,
       channels: connectorChannels(connector),
+      links: createTabLinks({ baseUrl: () => url, teamsAppId: config.teamsAppId }),
     };
     const services = createServices(ports);
 
@@ -77,7 +81,6 @@ export async function start(config: Config, options: { log?: Log } = {}): Promis
       allowedTenants: config.auth.allowedTenants,
     });
 
-    let url = config.publicUrl;
     const app = express();
     app.disable('x-powered-by');
     app.set('trust proxy', local ? false : 1);

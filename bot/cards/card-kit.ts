@@ -26,3 +26,13 @@ export const paragraph = (text: string, options: Record<string, unknown> = {}) =
 });
 
 export const openUrl = (title: string, url: string) => ({ type: 'Action.OpenUrl', title, url });
+
+/**
+ * A date Teams draws in the reader's locale. Teams accepts RFC 3339 without fractional seconds
+ * only, so the milliseconds go. Not escaped: put it only in text with no user-supplied parts.
+ */
+export const readerDate = (iso: string) => `{{DATE(${iso.replace(/\.\d+Z$/, 'Z')}, SHORT)}}`;
+
+/** A date and time, likewise drawn by Teams in the reader's time zone and locale. */
+export const readerDateTime = (iso: string) =>
+  `${readerDate(iso)} {{TIME(${iso.replace(/\.\d+Z$/, 'Z')})}}`;

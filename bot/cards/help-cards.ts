@@ -1,6 +1,6 @@
 import { isOverdue, type HelpRequest } from '../../src/core/help/help-request';
 import type { HelpCardInput, MessageComposer, MessagePerson } from '../../src/core/ports';
-import { adaptiveCard, openUrl, paragraph } from './card-kit';
+import { adaptiveCard, openUrl, paragraph, readerDateTime } from './card-kit';
 import { escapeCardText } from './escape';
 
 export const HELP_VERBS = {
@@ -29,15 +29,6 @@ export function formatWait(ms: number): string {
   return `${Math.floor(hours / 24)} days`;
 }
 
-/**
- * Teams draws these in the reader's own time zone and locale. It accepts RFC 3339 without
- * fractional seconds only, so the milliseconds go.
- */
-const when = (iso: string) => {
-  const at = iso.replace(/\.\d+Z$/, 'Z');
-  return `{{DATE(${at}, SHORT)}} {{TIME(${at})}}`;
-};
-
 function statusLine({ request: r, helper, now }: HelpCardInput): string {
   if (r.status === 'resolved') {
     const took = formatWait(Date.parse(r.resolvedAt) - Date.parse(r.createdAt));
@@ -64,8 +55,8 @@ function body(input: HelpCardInput, intro: string) {
   const facts = [
     { title: 'Skills', value: r.skills.length ? escapeCardText(r.skills.join(', ')) : '—' },
     { title: 'Urgency', value: urgencyLabels[r.urgency] },
-    { title: 'Asked', value: when(r.createdAt) },
-    { title: 'Due', value: when(r.dueAt) },
+    { title: 'Asked', value: readerDateTime(r.createdAt) },
+    { title: 'Due', value: readerDateTime(r.dueAt) },
     { title: 'Helper', value: helper ? escapeCardText(helper.name) : 'Nobody yet' },
     ...(buddy ? [{ title: 'Blocker buddy', value: escapeCardText(buddy.name) }] : []),
   ];

@@ -31,7 +31,10 @@ const names = (people: readonly MessagePerson[]) =>
 const who = (p: MessagePerson) => (p.department ? `${p.name} (${p.department})` : p.name);
 
 /** The cards of rotations and roles. Pure: the same input gives the same card. */
-export const rotationMessages: Omit<MessageComposer, 'helpRequest' | 'helpNudge'> = {
+export const rotationMessages: Omit<
+  MessageComposer,
+  'helpRequest' | 'helpNudge' | 'compactAcknowledge' | 'compactReview'
+> = {
   pairing({ teamName, programLabel, partners, reason }) {
     const partnerNames = names(partners);
     const chat = chatLink(partners, `Hi! Mutual paired us for ${programLabel.toLowerCase()}.`);

@@ -5,6 +5,7 @@ import { meRoutes } from './routes/me';
 import { teamRoutes } from './routes/teams';
 import { pairingRoutes } from './routes/pairings';
 import { helpRoutes } from './routes/help';
+import { compactRoutes } from './routes/compact';
 
 export const API_BODY_LIMIT = '64kb';
 
@@ -22,5 +23,6 @@ export function createApiRouter({ services, verify }: ApiRouterOptions): Router 
   router.use('/teams', teamRoutes(services));
   router.use('/teams', pairingRoutes(services));
   router.use('/teams', helpRoutes(services));
+  router.use('/teams', compactRoutes(services));
   return router;
 }

@@ -1,4 +1,12 @@
-import { responseHours, TEMPLATE_ADOPTER } from '../core/compact/compact';
+import {
+  MAJORITY_ADOPTER,
+  responseHours,
+  TEMPLATE_ADOPTER,
+  type CompactVersion,
+} from '../core/compact/compact';
+import { endorsements, objections, type Proposal } from '../core/compact/proposal';
+import type { CompactReview } from '../core/compact/review';
+import type { CompactView } from '../services/compact-view';
 import type { Member } from '../core/team/member';
 import type { CurrentCompact } from '../services/get-compact';
 import type { MyTeam } from '../services/list-my-teams';
@@ -6,6 +14,9 @@ import type { getTeam } from '../services/get-team';
 import type { VerifiedUser } from './auth';
 import type {
   CompactDto,
+  CompactOverviewDto,
+  CompactReviewDto,
+  ProposalDto,
   DeadLetterDto,
   GuardianDto,
   HelpRequestDto,
@@ -51,6 +62,9 @@ export const presentMe = (user: VerifiedUser, teams: MyTeam[]): MeDto => ({
   teams: teams.map(({ team, role }) => ({ id: team.teamId, name: team.name, role })),
 });
 
+/** Who a version or a decision is credited to when the majority rule adopted it. */
+const MAJORITY_NAME = 'The team, by majority';
+
 export function presentCompact(current: CurrentCompact | undefined): CompactDto | null {
   if (!current) return null;
   const { version, adoptedByName } = current;
@@ -60,7 +74,9 @@ export function presentCompact(current: CurrentCompact | undefined): CompactDto 
     adoptedBy:
       version.adoptedBy === TEMPLATE_ADOPTER
         ? null
-        : { id: version.adoptedBy, name: adoptedByName ?? 'A former member' },
+        : version.adoptedBy === MAJORITY_ADOPTER
+          ? { id: MAJORITY_ADOPTER, name: MAJORITY_NAME }
+          : { id: version.adoptedBy, name: adoptedByName ?? 'A former member' },
     note: version.note,
     responseHours: responseHours(version),
     clauses: version.clauses,
@@ -197,4 +213,138 @@ export const presentHelpSettings = (s: HelpSettings): HelpSettingsDto => ({
   supportChannel: s.supportChannel,
   channels: s.channels,
   channelsError: s.channelsError || null,
+});
+
+const personRef = (people: ReadonlyMap<string, Member>, id: string) => ({
+  id,
+  name: people.get(id)?.name ?? 'A former member',
+});
+
+/** One version, with its adopter's name ("majority" and the template have none). */
+export const presentVersion = (
+  version: CompactVersion,
+  people: ReadonlyMap<string, Member>,
+): CompactDto =>
+  presentCompact({
+    version,
+    adoptedByName: people.get(version.adoptedBy)?.name,
+  })!;
+
+const adopterOf = (v: CompactVersion, people: ReadonlyMap<string, Member>) =>
+  v.adoptedBy === TEMPLATE_ADOPTER
+    ? null
+    : v.adoptedBy === MAJORITY_ADOPTER
+      ? { id: MAJORITY_ADOPTER, name: MAJORITY_NAME }
+      : personRef(people, v.adoptedBy);
+
+/** Whether the clause a proposal changes or removes still reads as it did when it was made. */
+function isOutdated(p: Proposal, current: CompactVersion | undefined): boolean {
+  if (p.status !== 'open' || p.kind === 'add') return false;
+  const clause = current?.clauses.find((c) => c.id === p.clauseId);
+  return (
+    !clause ||
+    clause.text !== p.previousText ||
+    (clause.commitment?.hours ?? null) !== p.previousCommitmentHours
+  );
+}
+
+export function presentProposal(p: Proposal, view: CompactView): ProposalDto {
+  const { me, people, current } = view;
+  const open = p.status === 'open';
+  const mine = p.stances.find((s) => s.userId === me.userId)?.stance ?? null;
+  const outdated = isOutdated(p, current);
+  const owner = me.role === 'owner';
+  return {
+    id: p.id,
+    kind: p.kind,
+    clauseId: p.clauseId,
+    text: p.text,
+    commitmentHours: p.commitmentHours,
+    previousText: p.previousText,
+    previousCommitmentHours: p.previousCommitmentHours,
+    reason: p.reason,
+    proposedBy: personRef(people, p.proposedBy),
+    proposedAt: p.proposedAt,
+    baseVersion: p.baseVersion,
+    status: p.status,
+    stances: p.stances.map((s) => ({
+      person: personRef(people, s.userId),
+      stance: s.stance,
+      comment: s.comment,
+      at: s.at,
+    })),
+    endorsements: endorsements(p).length,
+    objections: objections(p).length,
+    decidedBy: p.decidedBy
+      ? p.decidedBy === MAJORITY_ADOPTER
+        ? { id: MAJORITY_ADOPTER, name: MAJORITY_NAME }
+        : personRef(people, p.decidedBy)
+      : null,
+    decidedAt: p.decidedAt || null,
+    decisionNote: p.decisionNote,
+    adoptedVersion: p.adoptedVersion || null,
+    outdated,
+    myStance: mine,
+    can: {
+      endorse: open && mine !== 'endorse',
+      object: open && mine !== 'object',
+      adopt: open && owner && !outdated,
+      decline: open && owner,
+      withdraw: open && p.proposedBy === me.userId,
+    },
+    revision: p.revision,
+  };
+}
+
+export function presentCompactOverview(view: CompactView): CompactOverviewDto {
+  const { current, people, members, me } = view;
+  const acked = new Set(view.acknowledgements.map((a) => a.userId));
+  const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+  const open = view.proposals.filter((p) => p.status === 'open');
+  const decided = view.proposals.filter((p) => p.status !== 'open');
+  return {
+    current: current ? presentVersion(current, people) : null,
+    acknowledged: view.acknowledgements
+      .map((a) => ({ person: personRef(people, a.userId), at: a.at }))
+      .sort((a, b) => byName(a.person, b.person)),
+    notAcknowledged: members
+      .filter((m) => !acked.has(m.userId))
+      .map((m) => ({ id: m.userId, name: m.name }))
+      .sort(byName),
+    iAcknowledged: acked.has(me.userId),
+    proposals: [...open, ...decided].map((p) => presentProposal(p, view)),
+    versions: view.versions.map((v) => ({
+      version: v.version,
+      adoptedAt: v.adoptedAt,
+      adoptedBy: adopterOf(v, people),
+      note: v.note,
+      clauseCount: v.clauses.length,
+    })),
+    settings: view.settings,
+    majority: {
+      takingPart: view.takingPart.size,
+      needed: Math.floor(view.takingPart.size / 2) + 1,
+    },
+    reviews: view.reviews.map((r) => presentReview(r, people)),
+    reviewOverdue: view.reviewOverdue,
+    members: members.map((m) => ({ id: m.userId, name: m.name })).sort(byName),
+    can: {
+      propose: true,
+      recordReview: view.canRecordReview,
+      editSettings: me.role === 'owner',
+    },
+  };
+}
+
+export const presentReview = (
+  r: CompactReview,
+  people: ReadonlyMap<string, Member>,
+): CompactReviewDto => ({
+  id: r.id,
+  heldOn: r.heldOn,
+  recordedBy: personRef(people, r.recordedBy),
+  recordedAt: r.recordedAt,
+  participants: r.participants.map((id) => personRef(people, id)),
+  adoptedVersions: r.adoptedVersions,
+  note: r.note,
 });

@@ -1,5 +1,7 @@
 import type { Acknowledgement, CompactVersion } from './compact/compact';
 import type { Proposal } from './compact/proposal';
+import type { ClauseDiff } from './compact/diff';
+import type { CompactReview } from './compact/review';
 import type { CompactSettings } from './compact/settings';
 import type { Member } from './team/member';
 import type { DeadLetter } from './notify/dead-letter';
@@ -76,6 +78,18 @@ export interface AcknowledgementStore {
   forVersion(ref: TeamRef, version: number): Promise<Acknowledgement[]>;
 }
 
+/** Reviews of the compact the team recorded. */
+export interface CompactReviewStore {
+  add(ref: TeamRef, review: CompactReview): Promise<CompactReview>;
+  /** Latest held first. */
+  list(ref: TeamRef): Promise<CompactReview[]>;
+}
+
+/** Links into the tab, for cards: a Teams deep link, or the page's URL in local mode. */
+export interface TabLinks {
+  page(ref: TeamRef, page: 'compact'): string;
+}
+
 /** Everything the services may use; each service narrows it with `Pick`. */
 export interface Ports {
   clock: Clock;
@@ -85,6 +99,7 @@ export interface Ports {
   proposals: ProposalStore;
   acknowledgements: AcknowledgementStore;
   compactSettings: CompactSettingsStore;
+  compactReviews: CompactReviewStore;
   notifications: NotificationStore;
   deadLetters: DeadLetterStore;
   conversations: ConversationStore;
@@ -99,6 +114,7 @@ export interface Ports {
   channels: ChannelDirectory;
   /** Builds the cards the bot sends; services only choose what to say and to whom. */
   messages: MessageComposer;
+  links: TabLinks;
 }
 
 /** Help requests, in their team's partition, by id. */
@@ -180,6 +196,18 @@ export interface HelpCardInput {
   viewerId?: string;
 }
 
+export interface CompactAckInput {
+  teamId: string;
+  teamName: string;
+  version: number;
+  /** What changed from the version before; unchanged clauses are left out. */
+  changes: ClauseDiff[];
+  /** The Compact page in the tab. */
+  link: string;
+  /** When the reader acknowledged it: the card then says so instead of asking. */
+  acknowledgedAt?: string;
+}
+
 /** The messages Mutual sends, as Adaptive Cards (implemented under bot/cards). */
 export interface MessageComposer {
   /** 1:1 to each paired member: who, why, and links to chat and to schedule a meeting. */
@@ -212,6 +240,20 @@ export interface MessageComposer {
   helpRequest(input: HelpCardInput): OutgoingMessage;
   /** A reminder about a request nobody has picked up: to the buddy, the channel, or escalated. */
   helpNudge(input: HelpCardInput & { kind: 'buddy' | 'channel' | 'escalate' }): OutgoingMessage;
+  /**
+   * 1:1 after a new compact version: what changed, a link to the whole text, and "I commit to
+   * this", acknowledged in place (the card is then drawn with `acknowledgedAt`).
+   */
+  compactAcknowledge(input: CompactAckInput): OutgoingMessage;
+  /** A week before and on the review day: to the channel, and to the Culture Guardian. */
+  compactReview(input: {
+    teamName: string;
+    reviewOn: string;
+    when: 'week' | 'day';
+    audience: 'channel' | 'guardian';
+    openProposals: number;
+    link: string;
+  }): OutgoingMessage;
   /** Announces a new Culture Guardian, to the channel or to the guardian. */
   guardian(input: {
     teamName: string;

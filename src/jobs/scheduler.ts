@@ -50,8 +50,11 @@ export function createScheduler(options: SchedulerOptions) {
     const cursor = await ports.schedule.cursor();
     const from = cursor?.value && cursor.value <= nowBucket ? cursor.value : nowBucket;
     let nextCursor: string | undefined;
+    // After a long pause the span is read a fortnight at a time: the cursor stops where reading
+    // stopped, so the next tick goes on from there and no hour is skipped.
+    const buckets = bucketsBetween(from, nowBucket);
 
-    for (const bucket of bucketsBetween(from, nowBucket)) {
+    for (const bucket of buckets) {
       for (const { value: job, etag } of await ports.schedule.due(bucket, now, BATCH)) {
         // Renew before the lease could lapse under a long tick; stop if another instance took it.
         if (ports.clock.now().getTime() - leaseTakenAt > options.leaseMs / 2) {
@@ -70,7 +73,7 @@ export function createScheduler(options: SchedulerOptions) {
       )
         nextCursor = bucket;
     }
-    await moveCursor(cursor, nextCursor ?? nowBucket);
+    await moveCursor(cursor, nextCursor ?? buckets.at(-1) ?? nowBucket);
     return result;
   }
 

@@ -31,6 +31,16 @@ import {
 } from './help-requests';
 import { runHelpNudge } from './help-nudges';
 import { getHelpSettings, saveHelpSettings } from './help-settings';
+import { acknowledgeCompact, acknowledgeFromCard } from './compact-acknowledgements';
+import { adoptProposal, closeProposal, proposeChange, takeStanceOn } from './compact-proposals';
+import {
+  COMPACT_REVIEW_DUE,
+  recordReview,
+  runReviewReminder,
+  saveCompactSettings,
+} from './compact-reviews';
+import { diffCompact, getCompactVersion, getCompactView } from './compact-view';
+import type { NewProposal } from '../core/compact/proposal';
 import {
   getGuardian,
   GUARDIAN_DUE,
@@ -90,12 +100,49 @@ export function createServices(ports: Ports) {
     getHelpSettings: (actor: Actor, teamId: string) => getHelpSettings(actor, teamId, ports),
     saveHelpSettings: (actor: Actor, teamId: string, channelId: string) =>
       saveHelpSettings(actor, teamId, channelId, ports),
+    getCompactView: (actor: Actor, teamId: string) => getCompactView(actor, teamId, ports),
+    getCompactVersion: (actor: Actor, teamId: string, version: number) =>
+      getCompactVersion(actor, teamId, version, ports),
+    diffCompact: (actor: Actor, teamId: string, from: number, to: number) =>
+      diffCompact(actor, teamId, from, to, ports),
+    proposeChange: (actor: Actor, teamId: string, input: NewProposal) =>
+      proposeChange(actor, teamId, input, ports),
+    takeStanceOn: (
+      actor: Actor,
+      teamId: string,
+      id: string,
+      input: { stance: string; comment: string; revision?: number },
+    ) => takeStanceOn(actor, teamId, id, input, ports),
+    adoptProposal: (actor: Actor, teamId: string, id: string, input: { revision?: number }) =>
+      adoptProposal(actor, teamId, id, input, ports),
+    closeProposal: (
+      actor: Actor,
+      teamId: string,
+      id: string,
+      how: 'withdraw' | 'decline',
+      input: { reason: string; revision?: number },
+    ) => closeProposal(actor, teamId, id, how, input, ports),
+    acknowledgeCompact: (actor: Actor, teamId: string, version: number) =>
+      acknowledgeCompact(actor, teamId, version, ports),
+    acknowledgeFromCard: (actor: Actor, teamId: string, version: number) =>
+      acknowledgeFromCard(actor, teamId, version, ports),
+    saveCompactSettings: (
+      actor: Actor,
+      teamId: string,
+      change: { adoptionRule: string; reviewEveryMonths: number; nextReviewOn: string },
+    ) => saveCompactSettings(actor, teamId, change, ports),
+    recordReview: (
+      actor: Actor,
+      teamId: string,
+      input: { heldOn: string; participantIds: readonly string[]; note: string },
+    ) => recordReview(actor, teamId, input, ports),
     /** Scheduled work that needs no Teams connection, by job kind. */
     jobHandlers: {
       [ROTATION_DUE]: (job: ScheduledJob) => runDueRotation(job, ports),
       [CHECK_IN_DUE]: (job: ScheduledJob) => sendCheckIns(job, ports),
       [GUARDIAN_DUE]: (job: ScheduledJob) => runDueGuardianRotation(job, ports),
       [HELP_NUDGE_DUE]: (job: ScheduledJob) => runHelpNudge(job, ports),
+      [COMPACT_REVIEW_DUE]: (job: ScheduledJob) => runReviewReminder(job, ports),
     } as Record<string, (job: ScheduledJob) => Promise<void>>,
     registerInstallation: (installation: Installation) => registerInstallation(installation, ports),
     deactivateTeam: (ref: TeamRef) => deactivateTeam(ref, ports),

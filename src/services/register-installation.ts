@@ -4,6 +4,7 @@ import type { Ports } from '../core/ports';
 import type { RosterEntry } from '../core/team/member';
 import type { ConversationAddress, Team, TeamRef } from '../core/team/team';
 import { targetKey } from '../core/notify/notification';
+import { startCompactReviews } from './compact-reviews';
 import { retryOnConflict } from './retry-on-conflict';
 import { reviveConversation } from './revive-conversation';
 import { scheduleRosterRefresh } from './schedule-roster-refresh';
@@ -24,7 +25,10 @@ export interface Installation {
  */
 export async function registerInstallation(
   installation: Installation,
-  ports: Pick<Ports, 'teams' | 'members' | 'compacts' | 'conversations' | 'schedule' | 'clock'>,
+  ports: Pick<
+    Ports,
+    'teams' | 'members' | 'compacts' | 'compactSettings' | 'conversations' | 'schedule' | 'clock'
+  >,
 ): Promise<{ team: Team; roster: RosterChange }> {
   const now = ports.clock.now().toISOString();
   const team = await retryOnConflict(async () => {
@@ -67,6 +71,10 @@ export async function registerInstallation(
       if (!isDomainError(error) || error.code !== 'conflict') throw error;
     }
   }
+  const installer = installation.installedBy
+    ? await ports.members.get(installation.ref, installation.installedBy)
+    : undefined;
+  await startCompactReviews(installation.ref, installer?.value.timeZone ?? 'UTC', ports);
   return { team, roster: change };
 }
 

@@ -16,12 +16,13 @@ import { createTableHelpStore } from './table-help-store';
 import { createTableKudosStore } from './table-kudos-store';
 import {
   createTableAcknowledgementStore,
+  createTableCompactReviewStore,
   createTableCompactSettingsStore,
   createTableProposalStore,
 } from './table-proposal-store';
 
-/** Every port but those the bot supplies: the message composer and the channel directory. */
-export interface StoragePorts extends Omit<Ports, 'messages' | 'channels'> {
+/** Every port but those the bot supplies: the message composer, channel directory and links. */
+export interface StoragePorts extends Omit<Ports, 'messages' | 'channels' | 'links'> {
   leases: LeaseStore;
 }
 
@@ -35,6 +36,7 @@ export function createTablePorts(storage: TableStorage, clock: Clock): StoragePo
     proposals: createTableProposalStore(storage.table('compacts')),
     acknowledgements: createTableAcknowledgementStore(storage.table('compacts')),
     compactSettings: createTableCompactSettingsStore(storage.table('compacts')),
+    compactReviews: createTableCompactReviewStore(storage.table('compacts')),
     notifications: createTableNotificationStore(storage.table('notifications')),
     deadLetters: createTableDeadLetterStore(storage.table('deadletters')),
     conversations: createTableConversationStore(storage.table('conversations')),

@@ -2,8 +2,14 @@ import type { TableClient } from '@azure/data-tables';
 import { isDomainError } from '../core/errors';
 import type { Acknowledgement } from '../core/compact/compact';
 import { PROPOSAL_ID, type Proposal, type ProposalStatus } from '../core/compact/proposal';
-import type { AcknowledgementStore, CompactSettingsStore, ProposalStore } from '../core/ports';
-import { DEFAULT_COMPACT_SETTINGS } from '../core/compact/settings';
+import type {
+  AcknowledgementStore,
+  CompactReviewStore,
+  CompactSettingsStore,
+  ProposalStore,
+} from '../core/ports';
+import { DEFAULT_ADOPTION_RULE, DEFAULT_REVIEW_MONTHS } from '../core/compact/settings';
+import { REVIEW_ID, type CompactReview } from '../core/compact/review';
 import {
   insertRow,
   json,
@@ -106,9 +112,10 @@ export function createTableCompactSettingsStore(client: TableClient): CompactSet
       const rule = str(found.row, 'adoptionRule');
       return {
         value: {
-          adoptionRule: rule === 'majority' ? 'majority' : 'owner',
-          reviewEveryMonths:
-            num(found.row, 'reviewEveryMonths') || DEFAULT_COMPACT_SETTINGS.reviewEveryMonths,
+          adoptionRule: rule === 'majority' || rule === 'owner' ? rule : DEFAULT_ADOPTION_RULE,
+          reviewEveryMonths: num(found.row, 'reviewEveryMonths') || DEFAULT_REVIEW_MONTHS,
+          nextReviewOn: str(found.row, 'nextReviewOn'),
+          reviewTimeZone: str(found.row, 'reviewTimeZone') || 'UTC',
         },
         etag: found.etag,
       };
@@ -123,5 +130,39 @@ export function createTableCompactSettingsStore(client: TableClient): CompactSet
             : await replaceRow(client, row, etag, what),
       };
     },
+  };
+}
+
+/** Reviews the team held, `r-<day>-<random>` in the `compacts` table. */
+export function createTableCompactReviewStore(client: TableClient): CompactReviewStore {
+  const rows = teamRows<CompactReview>(client, 'The review', {
+    toRow: (ref, r) => ({
+      partitionKey: teamPartition(ref),
+      rowKey: r.id,
+      ...r,
+      participants: JSON.stringify(r.participants),
+      adoptedVersions: JSON.stringify(r.adoptedVersions),
+    }),
+    fromRow: (row) => ({
+      id: str(row, 'id'),
+      heldOn: str(row, 'heldOn'),
+      recordedBy: str(row, 'recordedBy'),
+      recordedAt: str(row, 'recordedAt'),
+      participants: json(row, 'participants', []),
+      adoptedVersions: json(row, 'adoptedVersions', []),
+      note: str(row, 'note'),
+    }),
+  });
+  return {
+    add: async (ref, review) => {
+      if (!REVIEW_ID.test(review.id)) throw new Error(`not a review id: ${review.id}`);
+      return (await rows.create(ref, review)).value;
+    },
+    list: async (ref) =>
+      (await rows.range(ref, 'r-'))
+        .map((r) => r.value)
+        .sort(
+          (a, b) => b.heldOn.localeCompare(a.heldOn) || b.recordedAt.localeCompare(a.recordedAt),
+        ),
   };
 }

@@ -27,6 +27,7 @@ import { startEmulator, type RunningEmulator } from '../../src/local/emulator';
 import { createServices } from '../../src/services';
 import { createTablePorts, createTableStorage } from '../../src/store';
 import { cardMessages } from '../../bot/cards/messages';
+import { createTabLinks } from '../../bot/tab-links';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { localNotifier } from '../support/notify-harness';
 import { teamsThrottle } from '../support/teams-throttle';
@@ -85,6 +86,7 @@ async function run(connectionString: string, connector: FakeConnector) {
   const ports = {
     ...createTablePorts(storage, systemClock),
     messages: cardMessages,
+    links: createTabLinks({ baseUrl: () => 'http://localhost', teamsAppId: '' }),
     channels: { list: async () => [] },
   };
   const services = createServices(ports);

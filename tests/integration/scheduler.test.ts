@@ -42,6 +42,19 @@ const job = (
 });
 
 describe('the scheduler', () => {
+  it('after a pause longer than a fortnight, reads on where it stopped and skips no hour', async () => {
+    const ran: string[] = [];
+    const { clock, ports, scheduler } = await setup({ test: async (j) => void ran.push(j.id) });
+    await scheduler.tick();
+    await scheduleJob(job('in three weeks', '2026-03-23T09:00:00Z'), ports);
+    clock.set('2026-03-25T09:00:00Z');
+    // The first tick reads the first fortnight; the next goes on from there.
+    await scheduler.tick();
+    expect(ran).toEqual([]);
+    await scheduler.tick();
+    expect(ran).toEqual(['in three weeks']);
+  }, 30_000);
+
   it('runs a job once it is due, once, and not before', async () => {
     const ran: string[] = [];
     const { clock, ports, scheduler } = await setup({ test: async (j) => void ran.push(j.id) });

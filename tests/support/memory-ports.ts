@@ -23,6 +23,8 @@ import type { Proposal } from '../../src/core/compact/proposal';
 import type { CompactSettings } from '../../src/core/compact/settings';
 import type { HelpRequest } from '../../src/core/help/help-request';
 import { cardMessages } from '../../bot/cards/messages';
+import { createTabLinks } from '../../bot/tab-links';
+import type { CompactReview } from '../../src/core/compact/review';
 import { DEFAULT_BOUNDARIES } from '../../src/core/team/boundaries';
 
 /** In-memory ports with the stores' semantics (ETags, insert-if-absent), for unit tests only. */
@@ -137,6 +139,7 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
   const proposals = keyed<Proposal>();
   const acks = keyed<Acknowledgement>();
   const compactSettings = keyed<CompactSettings>();
+  const compactReviews = keyed<CompactReview>();
   // Rounds sort latest first under their id's slot, as the table store's inverted keys do.
   const roundKey = (ref: TeamRef, id: string) =>
     `${teamKey(ref)}|${id.replace(/\d{12}$/, (slot) => String(999999999999 - Number(slot)))}`;
@@ -239,6 +242,14 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
           ? compactSettings.create(teamKey(ref), settings)
           : compactSettings.update(teamKey(ref), settings, etag),
     },
+    compactReviews: {
+      add: async (ref, r) => compactReviews.create(`${teamKey(ref)}|${r.id}`, r).value,
+      list: async (ref) =>
+        compactReviews
+          .prefixed(`${teamKey(ref)}|`)
+          .map((r) => r.value)
+          .sort((a, b) => b.heldOn.localeCompare(a.heldOn)),
+    },
     acknowledgements: {
       add: async (ref, a) => {
         const key = `${teamKey(ref)}|${a.version}|${a.userId}`;
@@ -265,6 +276,7 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
     },
     channels: { list: async (team) => [{ id: team.teamId, name: 'General' }] },
     messages: cardMessages,
+    links: createTabLinks({ baseUrl: () => 'http://localhost:3978', teamsAppId: '' }),
     deadLetters: {
       add: async (entry) => {
         const key = `${teamKey(entry.team)}|${entry.notificationId}`;

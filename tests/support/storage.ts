@@ -3,12 +3,14 @@ import { inject } from 'vitest';
 import type { Clock } from '../../src/core/ports';
 import type { Team } from '../../src/core/team/team';
 import { cardMessages } from '../../bot/cards/messages';
+import { createTabLinks } from '../../bot/tab-links';
 import { createTablePorts, createTableStorage, type TableStorage } from '../../src/store';
 
 /** The ports main.ts wires: the table adapters and the bot's cards. */
 export const tablePorts = (storage: TableStorage, clock: Clock = systemClock) => ({
   ...createTablePorts(storage, clock),
   messages: cardMessages,
+  links: createTabLinks({ baseUrl: () => 'http://localhost:3978', teamsAppId: '' }),
   // Without a Bot Connector, a team's only known channel is General.
   channels: { list: async (team: Team) => [{ id: team.teamId, name: 'General' }] },
 });

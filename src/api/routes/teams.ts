@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Services } from '../../services';
 import { userOf } from '../auth';
 import { NotificationIdSchema, TeamIdSchema } from '../contract';
-import { presentCompact, presentDeadLetter, presentMember, presentTeam } from '../presenters';
+import { presentDeadLetter, presentMember, presentTeam } from '../presenters';
 
 /** `/api/teams/:teamId/...`: every route goes through a service that checks the roster. */
 export function teamRoutes(services: Services): Router {
@@ -18,11 +18,6 @@ export function teamRoutes(services: Services): Router {
   router.get('/:teamId/members', async (req, res) => {
     const members = await services.listMembers(userOf(res.locals), teamIdOf(req.params));
     res.json({ data: members.map(presentMember) });
-  });
-
-  router.get('/:teamId/compact', async (req, res) => {
-    const compact = await services.getCompact(userOf(res.locals), teamIdOf(req.params));
-    res.json({ data: presentCompact(compact) });
   });
 
   const notificationIdOf = (params: Record<string, string | string[] | undefined>) =>

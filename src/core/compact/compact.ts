@@ -22,6 +22,8 @@ export interface CompactVersion {
 }
 
 export const TEMPLATE_ADOPTER = 'template';
+/** `adoptedBy` of a version the team's majority rule adopted. */
+export const MAJORITY_ADOPTER = 'majority';
 export const DEFAULT_RESPONSE_HOURS = 4;
 
 /** The response commitment in force: the first clause that states one, else the team default. */

@@ -245,6 +245,7 @@ export function adopt(
 ): { proposal: Proposal; version: CompactVersion } {
   requireOpen(p);
   const at = current.clauses.findIndex((c) => c.id === p.clauseId);
+  if (p.kind === 'add' && at >= 0) throw conflict('This proposal was adopted meanwhile.');
   if (p.kind !== 'add') {
     const clause = current.clauses[at];
     if (
