@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { askForHelpCard } from '../../bot/cards/ask-for-help-card';
 import { escapeCardText, htmlToText } from '../../bot/cards/escape';
+import { compactAckCard, compactMessages } from '../../bot/cards/compact-cards';
 import { formatWait, helpMessages } from '../../bot/cards/help-cards';
+import { diffVersions } from '../../src/core/compact/diff';
+import { templateVersion } from '../../src/core/compact/template';
 import { claim, newHelpRequest, resolve, thank } from '../../src/core/help/help-request';
 import type { HelpCardInput } from '../../src/core/ports';
 
@@ -132,5 +135,65 @@ describe('the help request card', () => {
     );
     expect(message.text).toBe('Asha Asker asks for help.');
     expect(JSON.stringify(message.card)).not.toContain('javascript:');
+  });
+});
+
+describe('the compact’s cards', () => {
+  const v1 = templateVersion('2026-01-01T00:00:00.000Z');
+  const v2 = {
+    ...v1,
+    version: 2,
+    clauses: [
+      ...v1.clauses.slice(1),
+      { id: 'c-new', text: 'We [pair](https://evil.example) on {{DATE(2020-01-01)}} <at>Ana</at>' },
+    ],
+  };
+  const input = {
+    teamId: 'team-1',
+    teamName: 'Platform',
+    version: 2,
+    changes: diffVersions(v1, v2),
+    link: 'http://localhost:3978/#/compact',
+  };
+
+  it('shows what changed, escaped, with "I commit to this" carrying the team and version', () => {
+    const card = compactMessages.compactAcknowledge(input).card!;
+    const text = JSON.stringify(card);
+    expect(text).toContain('Added');
+    expect(text).toContain('Removed');
+    expect(text).not.toContain('[pair](');
+    expect(text).not.toContain('<at>');
+    expect(text).not.toContain('{{DATE(2020');
+    expect(text).not.toContain('Unchanged');
+    const actions = (card as { actions: { verb?: string; data?: unknown; url?: string }[] })
+      .actions;
+    expect(actions[0]).toMatchObject({
+      verb: 'compact.ack',
+      data: { teamId: 'team-1', version: 2 },
+    });
+    expect(actions[1]).toMatchObject({ url: input.link });
+  });
+
+  it('once acknowledged, says so in the reader’s own date and asks no more', () => {
+    const card = compactAckCard({ ...input, acknowledgedAt: '2026-03-02T10:00:00.123Z' });
+    const text = JSON.stringify(card);
+    expect(text).toContain('You committed to version 2 on {{DATE(2026-03-02T10:00:00Z, SHORT)}}');
+    expect(text).not.toContain('compact.ack');
+  });
+
+  it('reminds the channel and the guardian of the review, with the page link', () => {
+    const base = {
+      teamName: 'Platform',
+      reviewOn: '2026-06-02',
+      openProposals: 2,
+      link: 'http://localhost:3978/#/compact',
+    };
+    const week = compactMessages.compactReview({ ...base, when: 'week', audience: 'channel' });
+    expect(week.text).toBe('Platform reviews its Support Compact on 2026-06-02, in a week.');
+    expect(JSON.stringify(week.card)).toContain('2 proposals are open');
+    const day = compactMessages.compactReview({ ...base, when: 'day', audience: 'guardian' });
+    expect(day.text).toBe('Platform reviews its Support Compact today.');
+    expect(JSON.stringify(day.card)).toContain('As Culture Guardian you facilitate it');
+    expect(JSON.stringify(day.card)).toContain(base.link);
   });
 });

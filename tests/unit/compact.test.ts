@@ -10,6 +10,12 @@ import {
   withdraw,
   type NewProposal,
 } from '../../src/core/compact/proposal';
+import { checkReview, reminderTimes } from '../../src/core/compact/review';
+import {
+  defaultCompactSettings,
+  reviewDayAfter,
+  validateCompactSettings,
+} from '../../src/core/compact/settings';
 import { templateVersion } from '../../src/core/compact/template';
 import { DomainError } from '../../src/core/errors';
 
@@ -230,5 +236,86 @@ describe('the diff between versions', () => {
       now,
     ).version;
     expect(diffVersions(v1, hours).filter((d) => d.kind === 'changed')).toHaveLength(1);
+  });
+});
+
+describe('the review calendar', () => {
+  it('counts months from a day, keeping to the month’s last day', () => {
+    expect(reviewDayAfter('2026-03-02', 3)).toBe('2026-06-02');
+    expect(reviewDayAfter('2026-11-30', 3)).toBe('2027-02-28');
+    expect(reviewDayAfter('2026-08-31', 1)).toBe('2026-09-30');
+  });
+
+  it('reminds at 9:00 local a week before and on the day, across a daylight-saving change', () => {
+    const { week, day } = reminderTimes('2026-04-01', 'Europe/Lisbon');
+    // 25 March is still winter time (UTC+0); 1 April is summer time (UTC+1).
+    expect(week.toISOString()).toBe('2026-03-25T09:00:00.000Z');
+    expect(day.toISOString()).toBe('2026-04-01T08:00:00.000Z');
+  });
+
+  it('starts a new team with a review one quarter out, in the installer’s zone', () => {
+    expect(defaultCompactSettings(new Date('2026-03-31T23:30:00Z'), 'Asia/Tokyo')).toEqual({
+      adoptionRule: 'owner',
+      reviewEveryMonths: 3,
+      nextReviewOn: '2026-07-01',
+      reviewTimeZone: 'Asia/Tokyo',
+    });
+  });
+
+  it('refuses settings that cannot be kept, saying which field', () => {
+    const ok = { adoptionRule: 'majority', reviewEveryMonths: 6, nextReviewOn: '2026-04-01' };
+    expect(validateCompactSettings(ok, '2026-03-02', 'UTC')).toMatchObject(ok);
+    const field = (change: Partial<typeof ok>, zone = 'UTC') => {
+      try {
+        validateCompactSettings({ ...ok, ...change }, '2026-03-02', zone);
+      } catch (error) {
+        return (error as DomainError).field;
+      }
+      return 'accepted';
+    };
+    expect(field({ adoptionRule: 'everyone' })).toBe('adoptionRule');
+    expect(field({ reviewEveryMonths: 0 })).toBe('reviewEveryMonths');
+    expect(field({ reviewEveryMonths: 2.5 })).toBe('reviewEveryMonths');
+    expect(field({ nextReviewOn: '2026-03-02' })).toBe('nextReviewOn');
+    expect(field({ nextReviewOn: '2027-03-03' })).toBe('nextReviewOn');
+    expect(field({ nextReviewOn: '2026-02-30' })).toBe('nextReviewOn');
+    expect(field({}, 'Mars/Olympus')).toBe('reviewTimeZone');
+  });
+
+  it('records a review held on or before today, by members, once each', () => {
+    const members = new Set(['ana', 'ben']);
+    expect(
+      checkReview(
+        { heldOn: '2026-03-02', participantIds: ['ana', 'ana', 'ben'], note: ' ok ' },
+        members,
+        '2026-03-02',
+      ),
+    ).toEqual({ heldOn: '2026-03-02', participants: ['ana', 'ben'], note: 'ok' });
+    fails(
+      () =>
+        checkReview(
+          { heldOn: '2026-03-03', participantIds: ['ana'], note: '' },
+          members,
+          '2026-03-02',
+        ),
+      'invalid',
+      /still ahead/,
+    );
+    fails(
+      () =>
+        checkReview({ heldOn: '2026-03-01', participantIds: [], note: '' }, members, '2026-03-02'),
+      'invalid',
+      /who took part/,
+    );
+    fails(
+      () =>
+        checkReview(
+          { heldOn: '2026-03-01', participantIds: ['eve'], note: '' },
+          members,
+          '2026-03-02',
+        ),
+      'invalid',
+      /not a member/,
+    );
   });
 });
