@@ -19,6 +19,8 @@ export interface Config {
     readonly concurrency: number;
     readonly maxAttempts: number;
   };
+  /** Requests one signed-in user may make to the tab's API, per instance. */
+  readonly apiRatePerUser: readonly RateWindow[];
   readonly port: number;
   readonly host: string;
   /** Where people reach the server (the tab's origin in Teams, or localhost). */
@@ -85,9 +87,19 @@ const EnvSchema = z.object({
   ALLOWED_TENANTS: optionalText,
   TEAMS_RATE_PER_CONVERSATION: optionalText,
   TEAMS_RATE_PER_TENANT: optionalText,
+  API_RATE_PER_USER: optionalText,
   NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(DEFAULT_MAX_ATTEMPTS),
 });
+
+/**
+ * A person clicking through the tab makes a few requests a second at most; a script hammering
+ * the API with a stolen or shared token is slowed to this.
+ */
+const API_PER_USER: readonly RateWindow[] = [
+  { limit: 20, windowMs: 1_000 },
+  { limit: 300, windowMs: 60_000 },
+];
 
 const RATE = /^(\d+)\/(\d+)(ms|s|m|h)$/;
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
@@ -130,7 +142,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     TEAMS_PER_CONVERSATION,
   );
   const perTenant = parseRates('TEAMS_RATE_PER_TENANT', e.TEAMS_RATE_PER_TENANT, TEAMS_PER_TENANT);
-  const rateProblems = [perConversation.problem, perTenant.problem].filter((p): p is string => !!p);
+  const perUser = parseRates('API_RATE_PER_USER', e.API_RATE_PER_USER, API_PER_USER);
+  const rateProblems = [perConversation.problem, perTenant.problem, perUser.problem].filter(
+    (p): p is string => !!p,
+  );
   if (rateProblems.length > 0) throw new ConfigError(rateProblems);
   const notify = {
     perConversation: perConversation.windows!,
@@ -148,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     return Object.freeze<Config>({
       mode,
       notify,
+      apiRatePerUser: perUser.windows!,
       port: e.PORT,
       // Local mode mints tokens for anyone who asks: it must never listen beyond loopback.
       host: '127.0.0.1',
@@ -179,6 +195,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return Object.freeze<Config>({
     mode,
     notify,
+    apiRatePerUser: perUser.windows!,
     port: e.PORT,
     host: e.HOST ?? '0.0.0.0',
     publicUrl: e.TAB_ENDPOINT!.replace(/\/$/, ''),

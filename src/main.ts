@@ -84,7 +84,7 @@ export async function start(config: Config, options: { log?: Log } = {}): Promis
     const app = express();
     app.disable('x-powered-by');
     app.set('trust proxy', local ? false : 1);
-    app.use(securityHeaders);
+    app.use(securityHeaders({ https: !local }));
 
     const bot = createBot({ services, credentials: config.bot, log });
     app.post('/api/messages', express.json({ limit: '256kb' }), bot.endpoint);
@@ -108,7 +108,7 @@ export async function start(config: Config, options: { log?: Log } = {}): Promis
       app.use('/local/connector', createLocalConnector(sandbox, systemClock.now));
       app.use('/api/local', createLocalRoutes({ issuer, sandbox, selfUrl: () => url }));
     }
-    app.use('/api', createApiRouter({ services, verify }));
+    app.use('/api', createApiRouter({ services, verify, ratePerUser: config.apiRatePerUser }));
     app.use('/api', notFoundRoute);
 
     if (existsSync(join(TAB_DIR, 'index.html'))) {
@@ -190,17 +190,45 @@ async function prepareStorage(storage: TableStorage) {
   }
 }
 
-const securityHeaders: express.RequestHandler = (_req, res, next) => {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-  // The tab runs inside Teams' and Microsoft 365's frames, and nowhere else.
-  res.setHeader(
-    'Content-Security-Policy',
-    "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com " +
-      'https://*.cloud.microsoft https://*.office.com https://outlook.office.com https://*.microsoft365.com',
-  );
-  next();
-};
+/** Where Teams and Microsoft 365 frame the tab; the only pages allowed to embed it. */
+export const FRAME_ANCESTORS = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.cloud.microsoft',
+  'https://*.office.com',
+  'https://outlook.office.com',
+  'https://*.microsoft365.com',
+];
+
+/**
+ * Every response: the tab loads only its own scripts and talks only to this server (Fluent's
+ * styles are injected at run time, hence inline styles), no plugins, no base or form targets
+ * elsewhere, framed only by Teams and Microsoft 365; and, behind TLS, HSTS.
+ */
+export function securityHeaders(options: { https: boolean }): express.RequestHandler {
+  const policy = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
+  ].join('; ');
+  return (_req, res, next) => {
+    res.setHeader('Content-Security-Policy', policy);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    if (options.https)
+      res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    next();
+  };
+}
 
 function listen(app: express.Express, port: number, host: string): Promise<Server> {
   return new Promise((resolvePromise, reject) => {

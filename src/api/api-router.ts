@@ -1,6 +1,8 @@
 import express, { Router } from 'express';
 import type { Services } from '../services';
+import type { RateWindow } from '../core/notify/rate-limit';
 import { authenticate, type TokenVerifier } from './auth';
+import { rateLimitPerUser } from './rate-limit';
 import { meRoutes } from './routes/me';
 import { teamRoutes } from './routes/teams';
 import { pairingRoutes } from './routes/pairings';
@@ -12,13 +14,15 @@ export const API_BODY_LIMIT = '64kb';
 export interface ApiRouterOptions {
   services: Services;
   verify: TokenVerifier;
+  ratePerUser: readonly RateWindow[];
 }
 
 /** The tab's API. Errors fall through to `errorHandler`, mounted once by the server. */
-export function createApiRouter({ services, verify }: ApiRouterOptions): Router {
+export function createApiRouter({ services, verify, ratePerUser }: ApiRouterOptions): Router {
   const router = Router();
   router.use(express.json({ limit: API_BODY_LIMIT }));
   router.use(authenticate(verify));
+  router.use(rateLimitPerUser(ratePerUser));
   router.use('/me', meRoutes(services));
   router.use('/teams', teamRoutes(services));
   router.use('/teams', pairingRoutes(services));

@@ -12,6 +12,7 @@ export const ErrorCodeSchema = z.enum([
   'unavailable',
   'unauthorized',
   'too_large',
+  'rate_limited',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

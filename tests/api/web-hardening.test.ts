@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ApiErrorSchema } from '../../src/api/contract';
+import { DEMO_PEOPLE, DEMO_TEAM } from '../../src/local/demo-team';
+import { call, startTestServer, teamPath, type TestServer } from '../support/server';
+
+/**
+ * Web hardening over real HTTP: the security headers on the tab and the API, the per-user rate
+ * limit (here lowered to 5 a minute), and body limits, with nothing stored by a refused request.
+ */
+let server: TestServer;
+const [ana, ben] = [DEMO_PEOPLE[0]!, DEMO_PEOPLE[1]!];
+const ref = { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
+
+beforeAll(async () => {
+  server = await startTestServer({ API_RATE_PER_USER: '5/1m' });
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+const tokenOf = (userId: string) => server.tokenFor({ tenantId: DEMO_TEAM.tenantId, userId });
+
+test('pages and API answers carry a strict content security policy and no HSTS on plain http', async () => {
+  for (const path of ['/', '/api/me']) {
+    const res = await fetch(`${server.url}${path}`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const directives = new Map(
+      csp.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name!, values] as const;
+      }),
+    );
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('frame-ancestors')).toContain('https://teams.microsoft.com');
+    expect(directives.get('frame-ancestors')).not.toContain('*');
+    expect(res.headers.get('permissions-policy')).toMatch(/camera=\(\)/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+  }
+});
+
+test('past the per-user limit a caller gets 429 with Retry-After, nothing runs, and others are unaffected', async () => {
+  const token = await tokenOf(ana.userId);
+  for (let i = 0; i < 5; i++)
+    expect((await call(`${server.url}/api/me`, { token })).status).toBe(200);
+  const refused = await call(`${server.url}${teamPath(DEMO_TEAM.teamId, '/compact/proposals')}`, {
+    method: 'POST',
+    token,
+    body: { kind: 'add', text: 'We flood the API.', reason: 'To test the limit.' },
+  });
+  expect(refused.status).toBe(429);
+  expect(ApiErrorSchema.parse(refused.body).error.code).toBe('rate_limited');
+  expect((await server.ports.proposals.list(ref)).length).toBe(0);
+  const res = await fetch(`${server.url}/api/me`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+
+  // Another member has their own allowance.
+  expect((await call(`${server.url}/api/me`, { token: await tokenOf(ben.userId) })).status).toBe(
+    200,
+  );
+});
+
+test('an oversized body is refused with 413 before any use case runs', async () => {
+  const res = await call(`${server.url}${teamPath(DEMO_TEAM.teamId, '/compact/proposals')}`, {
+    method: 'POST',
+    token: await tokenOf(ben.userId),
+    body: { kind: 'add', text: 'x'.repeat(80 * 1024), reason: 'Too big' },
+  });
+  expect(res.status).toBe(413);
+  expect(ApiErrorSchema.parse(res.body).error.code).toBe('too_large');
+  expect((await server.ports.proposals.list(ref)).length).toBe(0);
+});
