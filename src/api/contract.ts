@@ -570,7 +570,9 @@ export const CompactOverviewSchema = z.object({
   acknowledged: z.array(z.object({ person: PersonRefSchema, at: z.string() })),
   /** Active members who have not acknowledged the current version yet. */
   notAcknowledged: z.array(PersonRefSchema),
-  iAcknowledged: z.boolean(),
+  /** Who is asking, and when they acknowledged the current version (null: not yet). */
+  me: PersonRefSchema,
+  myAcknowledgedAt: z.string().nullable(),
   /** Open proposals first (latest first), then decided ones. */
   proposals: z.array(ProposalSchema),
   /** Every version, latest first. */

@@ -63,7 +63,7 @@ export const presentMe = (user: VerifiedUser, teams: MyTeam[]): MeDto => ({
 });
 
 /** Who a version or a decision is credited to when the majority rule adopted it. */
-const MAJORITY_NAME = 'The team, by majority';
+const MAJORITY_NAME = 'a majority of the team';
 
 export function presentCompact(current: CurrentCompact | undefined): CompactDto | null {
   if (!current) return null;
@@ -311,7 +311,8 @@ export function presentCompactOverview(view: CompactView): CompactOverviewDto {
       .filter((m) => !acked.has(m.userId))
       .map((m) => ({ id: m.userId, name: m.name }))
       .sort(byName),
-    iAcknowledged: acked.has(me.userId),
+    me: { id: me.userId, name: me.name },
+    myAcknowledgedAt: view.acknowledgements.find((a) => a.userId === me.userId)?.at ?? null,
     proposals: [...open, ...decided].map((p) => presentProposal(p, view)),
     versions: view.versions.map((v) => ({
       version: v.version,

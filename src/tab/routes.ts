@@ -40,6 +40,10 @@ export function parseRoute(hash: string): Route | undefined {
   return (routes as readonly string[]).includes(name) ? (name as Route) : undefined;
 }
 
+/** A route by its bare name (a Teams deep link's `subEntityId`); anything else → undefined. */
+export const routeNamed = (name: string | undefined): Route | undefined =>
+  (routes as readonly (string | undefined)[]).includes(name) ? (name as Route) : undefined;
+
 export const hrefOf = (route: Route) => `#/${route}`;
 
 export function navigate(route: Route): void {

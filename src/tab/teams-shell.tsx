@@ -4,7 +4,7 @@ import { MeResSchema, type MeDto } from '../api/contract';
 import { ApiClient } from './api-client';
 import { AppContext, type AppContextValue } from './app-context';
 import { ErrorState, LoadingState } from './components/state-views';
-import type { PageRoute, Route } from './routes';
+import { routeNamed, type PageRoute, type Route } from './routes';
 import { teamsTokens } from './session';
 import { Shell } from './shell';
 import { preferences } from './storage';
@@ -34,6 +34,9 @@ export function TeamsShell({
   theme: ThemeName;
 }) {
   const api = useMemo(() => new ApiClient(teamsTokens(host)), [host]);
+  // A deep link names its page in the context, not the address: it picks the page on start only.
+  const [linked] = useState(() => routeNamed(host.subPageId));
+  const shown = route ?? linked;
   if (host.teamId) {
     return (
       <Shell
@@ -42,7 +45,7 @@ export function TeamsShell({
         teamId={host.teamId}
         theme={theme}
         routes={teamRoutes}
-        route={route}
+        route={shown}
         defaultRoute="pairings"
         teamNameHint={host.teamName}
       />
@@ -57,7 +60,7 @@ export function TeamsShell({
   };
   return (
     <AppContext.Provider value={context}>
-      <PersonalShell api={api} route={route} theme={theme} />
+      <PersonalShell api={api} route={shown} theme={theme} />
     </AppContext.Provider>
   );
 }

@@ -9,6 +9,8 @@ export interface TeamsHost {
   teamName: string | undefined;
   /** 'content', 'settings' (the configuration page), 'remove', … */
   frameContext: string | undefined;
+  /** A deep link's `subEntityId` (cards link to a page by its route name, e.g. 'compact'). */
+  subPageId: string | undefined;
   getToken(): Promise<string>;
   onThemeChange(handler: (theme: ThemeName) => void): void;
 }
@@ -42,6 +44,7 @@ export async function connectToTeams(timeoutMs = TEAMS_INIT_TIMEOUT_MS): Promise
     teamId: context.team?.internalId || undefined,
     teamName: context.team?.displayName || undefined,
     frameContext: context.page.frameContext,
+    subPageId: context.page.subPageId || undefined,
     // Teams caches the SSO token and renews it before expiry, so asking each time is cheap.
     getToken: () => authentication.getAuthToken(),
     onThemeChange: (handler) => app.registerOnThemeChangeHandler((t) => handler(themeFromTeams(t))),

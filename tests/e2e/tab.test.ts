@@ -148,7 +148,7 @@ describe('the tab in local mode', () => {
 
   it('shows an API failure with its message, and Retry recovers', async () => {
     let failures = 1;
-    await page.route('**/api/teams/*/compact', async (route) => {
+    await page.route('**/api/teams/*/compact/overview', async (route) => {
       if (failures-- > 0) {
         await route.fulfill({
           status: 503,

@@ -1,77 +1,78 @@
-import { Badge, Body1, Caption1, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { CompactResSchema, type CompactDto } from '../../api/contract';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback } from 'react';
+import {
+  CompactOverviewResSchema,
+  type CompactDto,
+  type CompactOverviewDto,
+} from '../../api/contract';
 import { teamPath } from '../api-client';
 import { useAppContext } from '../app-context';
-import { PageLayout } from '../components/page-layout';
-import { EmptyState, ResourceView } from '../components/state-views';
-import { formatDate, plural } from '../format';
+import { CompactAcknowledgements } from '../components/compact-acknowledgements';
+import { CompactCurrent } from '../components/compact-current';
+import { CompactHistory } from '../components/compact-history';
+import { CompactProposals } from '../components/compact-proposals';
+import { CompactReview } from '../components/compact-review';
+import { PageLayout, PageSection } from '../components/page-layout';
+import { EmptyState, ErrorState, ResourceView } from '../components/state-views';
+import { useCompactActions, type CompactActions } from '../use-compact-actions';
 import { useResource } from '../use-resource';
 
 const useStyles = makeStyles({
-  card: {
-    maxWidth: '820px',
-    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
-    gap: tokens.spacingVerticalL,
-    '@media (max-width: 600px)': { padding: tokens.spacingHorizontalL },
-  },
-  meta: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  adopted: { color: tokens.colorNeutralForeground2 },
-  commitment: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    borderInlineStartWidth: tokens.strokeWidthThickest,
-    borderInlineStartStyle: 'solid',
-    borderInlineStartColor: tokens.colorBrandStroke1,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorBrandBackground2,
-    color: tokens.colorNeutralForeground1,
-  },
-  commitmentLabel: { color: tokens.colorBrandForeground2, fontWeight: tokens.fontWeightSemibold },
-  commitmentText: {
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  clauses: {
-    margin: 0,
-    paddingInlineStart: tokens.spacingHorizontalXXL,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    '& li::marker': {
-      color: tokens.colorNeutralForeground3,
-      fontWeight: tokens.fontWeightSemibold,
-    },
-  },
-  clause: { paddingInlineStart: tokens.spacingHorizontalXS, maxWidth: '70ch' },
-  note: { color: tokens.colorNeutralForeground2, fontStyle: 'italic', margin: 0 },
+  sections: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL },
 });
 
-const TEMPLATE_NOTE = 'Started from the Mutual template.';
-
-/** The Team Support Compact: the current version, read as one page. */
+/**
+ * The Team Support Compact: the current version and who committed to it, the proposals to change
+ * it, its history with a readable diff, and its regular review.
+ */
 export function CompactPage() {
   const { teamId = '' } = useAppContext();
   const compact = useResource(`compact:${teamId}`, async (api, signal) => {
-    return (await api.get(teamPath(teamId, '/compact'), CompactResSchema, signal)).data;
+    const overview = await api.get(
+      teamPath(teamId, '/compact/overview'),
+      CompactOverviewResSchema,
+      signal,
+    );
+    return { overview: overview.data };
   });
+  const { resource, reload } = compact;
+  const refresh = useCallback(() => reload({ quiet: true }), [reload]);
+  const actions = useCompactActions(teamId, refresh);
+  const refreshing = resource.status === 'ready' && resource.refreshing;
+  const refreshError = resource.status === 'ready' ? resource.refreshError : undefined;
+
   return (
     <PageLayout
       title="Team Support Compact"
       description="The promises this team makes to each other about asking for and giving help."
+      actions={
+        resource.status === 'ready' && (
+          <Button onClick={refresh} disabled={refreshing}>
+            {refreshing ? 'Refreshing…' : 'Refresh'}
+          </Button>
+        )
+      }
     >
+      {refreshError && (
+        <ErrorState
+          title="The compact could not be refreshed"
+          error={refreshError}
+          onRetry={refresh}
+        />
+      )}
       <ResourceView
         handle={compact}
         loadingLabel="Loading the compact…"
         errorTitle="The compact could not be loaded"
       >
         {(data) =>
-          data ? (
-            <CompactView compact={data} />
+          data.overview.current ? (
+            <CompactSections
+              teamId={teamId}
+              current={data.overview.current}
+              overview={data.overview}
+              actions={actions}
+            />
           ) : (
             <EmptyState title="No compact yet" headingLevel={2}>
               This team has no compact yet. Once Mutual is set up for the team, it starts from a
@@ -84,42 +85,39 @@ export function CompactPage() {
   );
 }
 
-function CompactView({ compact }: { compact: CompactDto }) {
+function CompactSections({
+  teamId,
+  current,
+  overview,
+  actions,
+}: {
+  teamId: string;
+  current: CompactDto;
+  overview: CompactOverviewDto;
+  actions: CompactActions;
+}) {
   const styles = useStyles();
-  const adopted = compact.adoptedBy
-    ? `Adopted on ${formatDate(compact.adoptedAt)} by ${compact.adoptedBy.name}`
-    : `Started from the Mutual template on ${formatDate(compact.adoptedAt)}`;
-  const note = compact.note.trim();
   return (
-    <Card className={styles.card} aria-label={`Compact version ${compact.version}`}>
-      <div className={styles.meta}>
-        <Badge appearance="filled" color="brand">
-          Version {compact.version}
-        </Badge>
-        <Body1 className={styles.adopted}>{adopted}</Body1>
-      </div>
-      {note && note !== TEMPLATE_NOTE && (
-        <Body1 as="p" className={styles.note}>
-          {note}
-        </Body1>
-      )}
-      <div className={styles.commitment} role="note" aria-label="Response commitment">
-        <Caption1 className={styles.commitmentLabel}>Our response commitment</Caption1>
-        <Text className={styles.commitmentText}>
-          We respond to help requests within {plural(compact.responseHours, 'hour')}.
-        </Text>
-      </div>
-      {compact.clauses.length === 0 ? (
-        <Body1>This version has no clauses.</Body1>
-      ) : (
-        <ol className={styles.clauses} aria-label="Clauses">
-          {compact.clauses.map((clause) => (
-            <li key={clause.id} className={styles.clause}>
-              {clause.text}
-            </li>
-          ))}
-        </ol>
-      )}
-    </Card>
+    <div className={styles.sections}>
+      <PageSection title="Current version">
+        <CompactCurrent compact={current}>
+          <CompactAcknowledgements
+            // A new version starts with nobody committed, this person included.
+            key={current.version}
+            version={current.version}
+            overview={overview}
+            acknowledge={actions.acknowledge}
+          />
+        </CompactCurrent>
+      </PageSection>
+      <CompactProposals overview={overview} actions={actions} />
+      <CompactHistory
+        // The comparison starts again from "previous against current" when a version is adopted.
+        key={overview.versions[0]?.version ?? 0}
+        teamId={teamId}
+        versions={overview.versions}
+      />
+      <CompactReview overview={overview} actions={actions} />
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { Body1, makeStyles, tokens } from '@fluentui/react-components';
 import { ProgramsResSchema, TeamResSchema } from '../../api/contract';
 import { teamPath } from '../api-client';
 import { useAppContext } from '../app-context';
+import { CompactSettings } from '../components/compact-settings';
 import { GuardianSettings } from '../components/guardian-settings';
 import { HelpSettings } from '../components/help-settings';
 import { PageLayout, PageSection } from '../components/page-layout';
@@ -18,8 +19,8 @@ const useStyles = makeStyles({
 });
 
 /**
- * Team settings: the programs and their cadence, where help requests go, the Culture Guardian,
- * undelivered notifications.
+ * Team settings: the programs and their cadence, where help requests go, how the compact changes
+ * and is reviewed, the Culture Guardian, undelivered notifications.
  */
 export function SettingsPage() {
   const styles = useStyles();
@@ -46,6 +47,7 @@ export function SettingsPage() {
               )}
               <Programs teamId={teamId} isOwner={isOwner} />
               <HelpSettings teamId={teamId} isOwner={isOwner} />
+              <CompactSettings teamId={teamId} isOwner={isOwner} />
               <GuardianSettings teamId={teamId} isOwner={isOwner} />
               {isOwner && <UndeliveredNotifications teamId={teamId} />}
             </>
