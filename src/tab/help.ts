@@ -4,6 +4,9 @@ export type HelpStatus = HelpRequestDto['status'];
 export type Urgency = HelpRequestDto['urgency'];
 export type HelpRole = NonNullable<HelpRequestDto['mine']>;
 
+/** The longest story a thanks may carry, as the API allows it. */
+export const MAX_STORY_LENGTH = 500;
+
 export const helpStatuses: readonly HelpStatus[] = ['open', 'claimed', 'resolved'];
 
 export const statusLabels: Record<HelpStatus, string> = {

@@ -28,10 +28,10 @@ import {
 import { formatDate, formatDateTime } from '../format';
 import type { ProposalActionState } from '../use-compact-actions';
 import { CompactProposalText } from './compact-proposal-text';
-import { CompactTextDialog } from './compact-text-dialog';
 import { ConfirmDialog } from './confirm-dialog';
 import { BusyButton } from './save-feedback';
 import { SummaryList } from './summary-list';
+import { TextDialog } from './text-dialog';
 
 const useStyles = makeStyles({
   card: {
@@ -226,7 +226,7 @@ export function CompactProposalCard({
         </div>
       )}
 
-      <CompactTextDialog
+      <TextDialog
         open={asking === 'object'}
         onOpenChange={close}
         title="Object to this proposal"
@@ -237,8 +237,8 @@ export function CompactProposalCard({
         onSubmit={(comment) => onAct('object', comment)}
       >
         Your objection and comment are shown to the team beside the proposal.
-      </CompactTextDialog>
-      <CompactTextDialog
+      </TextDialog>
+      <TextDialog
         open={asking === 'decline'}
         onOpenChange={close}
         title="Decline this proposal"
@@ -249,8 +249,8 @@ export function CompactProposalCard({
         onSubmit={(reason) => onAct('decline', reason)}
       >
         The proposal is closed and the team sees your reason.
-      </CompactTextDialog>
-      <CompactTextDialog
+      </TextDialog>
+      <TextDialog
         open={asking === 'withdraw'}
         onOpenChange={close}
         title="Withdraw your proposal"
@@ -260,7 +260,7 @@ export function CompactProposalCard({
         onSubmit={(reason) => onAct('withdraw', reason)}
       >
         The proposal is closed; you can propose it again later.
-      </CompactTextDialog>
+      </TextDialog>
       <ConfirmDialog
         open={asking === 'adopt'}
         onOpenChange={close}

@@ -1,18 +1,7 @@
 import {
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  Button,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
   Select,
@@ -20,7 +9,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { CompactDto, ProposalDto } from '../../api/contract';
 import { ApiRequestError } from '../api-client';
 import {
@@ -35,11 +24,10 @@ import {
 import { fieldOf, fieldProps } from '../form-errors';
 import type { ProposalReqBody } from '../use-compact-actions';
 import { failureOf, useSave } from '../use-save';
-import { BusyButton } from './save-feedback';
+import { FormDialog } from './form-dialog';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '640px' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   hours: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -129,8 +117,7 @@ export function CompactProposeDialog({
     });
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const hours = Number(draft.hours);
     const withHours = offerHours && draft.carriesHours;
     if (
@@ -160,129 +147,104 @@ export function CompactProposeDialog({
   };
 
   return (
-    <Dialog open={open} onOpenChange={(_event, data) => onOpenChange(data.open)}>
-      <DialogSurface className={styles.surface}>
-        <form noValidate onSubmit={(event) => void submit(event)} aria-label="Propose a change">
-          <DialogBody>
-            <DialogTitle>Propose a change</DialogTitle>
-            <DialogContent className={styles.content}>
-              <Field label="What do you propose?" {...fieldProps(error, 'kind')}>
-                <RadioGroup
-                  layout="horizontal"
-                  value={draft.kind}
-                  onChange={(_event, data) => chooseKind(data.value as ProposalKind)}
-                >
-                  {kinds.map((kind) => (
-                    <Radio key={kind} value={kind} label={kindLabels[kind]} />
-                  ))}
-                </RadioGroup>
-              </Field>
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Propose a change"
+      surfaceClassName={styles.surface}
+      submitLabel="Propose"
+      busy={save.state.status === 'saving'}
+      busyLabel="Proposing…"
+      failureTitle="The proposal was not made"
+      failure={unplaced}
+      onSubmit={submit}
+    >
+      <Field label="What do you propose?" {...fieldProps(error, 'kind')}>
+        <RadioGroup
+          layout="horizontal"
+          value={draft.kind}
+          onChange={(_event, data) => chooseKind(data.value as ProposalKind)}
+        >
+          {kinds.map((kind) => (
+            <Radio key={kind} value={kind} label={kindLabels[kind]} />
+          ))}
+        </RadioGroup>
+      </Field>
 
-              {needsClause && (
-                <Field label="Clause" required {...fieldProps(error, 'clauseId')}>
-                  <Select
-                    value={draft.clauseId}
-                    onChange={(_event, data) => chooseClause(data.value)}
-                  >
-                    <option value="" disabled>
-                      Choose a clause
-                    </option>
-                    {compact.clauses.map((c, index) => (
-                      <option key={c.id} value={c.id}>
-                        {index + 1}. {clauseSummary(c.text)}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-              )}
+      {needsClause && (
+        <Field label="Clause" required {...fieldProps(error, 'clauseId')}>
+          <Select value={draft.clauseId} onChange={(_event, data) => chooseClause(data.value)}>
+            <option value="" disabled>
+              Choose a clause
+            </option>
+            {compact.clauses.map((c, index) => (
+              <option key={c.id} value={c.id}>
+                {index + 1}. {clauseSummary(c.text)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
 
-              {draft.kind !== 'remove' && (
-                <Field
-                  label={draft.kind === 'add' ? 'The new clause' : 'The clause as it would read'}
-                  required
-                  hint={`${draft.text.length} of ${MAX_CLAUSE_LENGTH} characters`}
-                  {...fieldProps(error, 'text')}
-                >
-                  <Textarea
-                    value={draft.text}
-                    resize="vertical"
-                    rows={3}
-                    maxLength={MAX_CLAUSE_LENGTH}
-                    onChange={(_event, data) => set({ text: data.value })}
-                  />
-                </Field>
-              )}
+      {draft.kind !== 'remove' && (
+        <Field
+          label={draft.kind === 'add' ? 'The new clause' : 'The clause as it would read'}
+          required
+          hint={`${draft.text.length} of ${MAX_CLAUSE_LENGTH} characters`}
+          {...fieldProps(error, 'text')}
+        >
+          <Textarea
+            value={draft.text}
+            resize="vertical"
+            rows={3}
+            maxLength={MAX_CLAUSE_LENGTH}
+            onChange={(_event, data) => set({ text: data.value })}
+          />
+        </Field>
+      )}
 
-              {offerHours && (
-                <div className={styles.hours}>
-                  <Checkbox
-                    checked={draft.carriesHours}
-                    label="This clause sets the team’s response time"
-                    onChange={(_event, data) => set({ carriesHours: data.checked === true })}
-                  />
-                  {draft.carriesHours && (
-                    <Field
-                      label="Respond to help requests within (hours)"
-                      hint={`${MIN_RESPONSE_HOURS} to ${MAX_RESPONSE_HOURS}`}
-                      {...fieldProps(error, 'commitmentHours')}
-                    >
-                      <Input
-                        className={styles.hoursInput}
-                        type="number"
-                        inputMode="numeric"
-                        min={MIN_RESPONSE_HOURS}
-                        max={MAX_RESPONSE_HOURS}
-                        step={1}
-                        value={draft.hours}
-                        onChange={(_event, data) => set({ hours: data.value })}
-                      />
-                    </Field>
-                  )}
-                </div>
-              )}
+      {offerHours && (
+        <div className={styles.hours}>
+          <Checkbox
+            checked={draft.carriesHours}
+            label="This clause sets the team’s response time"
+            onChange={(_event, data) => set({ carriesHours: data.checked === true })}
+          />
+          {draft.carriesHours && (
+            <Field
+              label="Respond to help requests within (hours)"
+              hint={`${MIN_RESPONSE_HOURS} to ${MAX_RESPONSE_HOURS}`}
+              {...fieldProps(error, 'commitmentHours')}
+            >
+              <Input
+                className={styles.hoursInput}
+                type="number"
+                inputMode="numeric"
+                min={MIN_RESPONSE_HOURS}
+                max={MAX_RESPONSE_HOURS}
+                step={1}
+                value={draft.hours}
+                onChange={(_event, data) => set({ hours: data.value })}
+              />
+            </Field>
+          )}
+        </div>
+      )}
 
-              <Field
-                label="Why?"
-                required
-                hint={`The team decides on your reason. ${draft.reason.length} of ${MAX_REASON_LENGTH} characters`}
-                {...fieldProps(error, 'reason')}
-              >
-                <Textarea
-                  value={draft.reason}
-                  resize="vertical"
-                  rows={3}
-                  maxLength={MAX_REASON_LENGTH}
-                  onChange={(_event, data) => set({ reason: data.value })}
-                />
-              </Field>
-
-              {unplaced && (
-                <div role="alert">
-                  <MessageBar intent="error" layout="multiline">
-                    <MessageBarBody>
-                      <MessageBarTitle>The proposal was not made</MessageBarTitle>
-                      {unplaced.message}
-                    </MessageBarBody>
-                  </MessageBar>
-                </div>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <BusyButton
-                type="submit"
-                appearance="primary"
-                busy={save.state.status === 'saving'}
-                busyLabel="Proposing…"
-              >
-                Propose
-              </BusyButton>
-              <DialogTrigger disableButtonEnhancement action="close">
-                <Button appearance="secondary">Cancel</Button>
-              </DialogTrigger>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+      <Field
+        label="Why?"
+        required
+        hint={`The team decides on your reason. ${draft.reason.length} of ${MAX_REASON_LENGTH} characters`}
+        {...fieldProps(error, 'reason')}
+      >
+        <Textarea
+          value={draft.reason}
+          resize="vertical"
+          rows={3}
+          maxLength={MAX_REASON_LENGTH}
+          onChange={(_event, data) => set({ reason: data.value })}
+        />
+      </Field>
+    </FormDialog>
   );
 }

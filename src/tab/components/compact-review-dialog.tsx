@@ -2,34 +2,23 @@ import {
   Button,
   Caption1,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Textarea,
   makeStyles,
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { CompactReviewDto } from '../../api/contract';
 import { MAX_REVIEW_NOTE_LENGTH } from '../compact';
 import { fieldOf, fieldProps } from '../form-errors';
 import { todayYmd } from '../format';
 import type { ReviewReqBody } from '../use-compact-actions';
 import { failureOf, useSave } from '../use-save';
-import { BusyButton } from './save-feedback';
+import { FormDialog } from './form-dialog';
 
 const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   date: { maxWidth: '220px' },
   people: {
     display: 'grid',
@@ -93,8 +82,7 @@ export function CompactReviewDialog({
   const peopleError = fieldOf(error) === 'participantIds' ? error?.message : undefined;
   const unplaced = error && !FIELDS.includes(fieldOf(error) ?? '') ? error : undefined;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const body: ReviewReqBody = {
       heldOn,
       // In the roster's order, whatever order they were ticked in.
@@ -109,100 +97,73 @@ export function CompactReviewDialog({
   };
 
   return (
-    <Dialog open={open} onOpenChange={(_event, data) => onOpenChange(data.open)}>
-      <DialogSurface>
-        <form noValidate onSubmit={(event) => void submit(event)} aria-label="Record a review">
-          <DialogBody>
-            <DialogTitle>Record a review</DialogTitle>
-            <DialogContent className={styles.content}>
-              <Field
-                label="Held on"
-                required
-                className={styles.date}
-                {...fieldProps(error, 'heldOn')}
-              >
-                <Input
-                  type="date"
-                  value={heldOn}
-                  max={todayYmd()}
-                  onChange={(_event, data) => {
-                    setHeldOn(data.value);
-                    save.reset();
-                  }}
-                />
-              </Field>
-              <fieldset
-                className={styles.fieldset}
-                aria-describedby={peopleError ? peopleErrorId : undefined}
-              >
-                <legend className={styles.legend}>Who took part</legend>
-                <div className={styles.people}>
-                  {members.map((member) => (
-                    <Checkbox
-                      key={member.id}
-                      label={member.name}
-                      checked={chosen.has(member.id)}
-                      onChange={(_event, data) => toggle(member.id, data.checked === true)}
-                    />
-                  ))}
-                </div>
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  className={styles.everyone}
-                  onClick={() => setChosen(new Set(members.map((m) => m.id)))}
-                >
-                  Everyone took part
-                </Button>
-                {peopleError && (
-                  <Caption1 id={peopleErrorId} className={styles.error}>
-                    {peopleError}
-                  </Caption1>
-                )}
-              </fieldset>
-              <Field
-                label="What did the team conclude? (optional)"
-                hint={`${note.length} of ${MAX_REVIEW_NOTE_LENGTH} characters`}
-                {...fieldProps(error, 'note')}
-              >
-                <Textarea
-                  value={note}
-                  resize="vertical"
-                  rows={3}
-                  maxLength={MAX_REVIEW_NOTE_LENGTH}
-                  onChange={(_event, data) => {
-                    setNote(data.value);
-                    save.reset();
-                  }}
-                />
-              </Field>
-              {unplaced && (
-                <div role="alert">
-                  <MessageBar intent="error" layout="multiline">
-                    <MessageBarBody>
-                      <MessageBarTitle>The review was not recorded</MessageBarTitle>
-                      {unplaced.message}
-                    </MessageBarBody>
-                  </MessageBar>
-                </div>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <BusyButton
-                type="submit"
-                appearance="primary"
-                busy={save.state.status === 'saving'}
-                busyLabel="Recording…"
-              >
-                Record review
-              </BusyButton>
-              <DialogTrigger disableButtonEnhancement action="close">
-                <Button appearance="secondary">Cancel</Button>
-              </DialogTrigger>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Record a review"
+      submitLabel="Record review"
+      busy={save.state.status === 'saving'}
+      busyLabel="Recording…"
+      failureTitle="The review was not recorded"
+      failure={unplaced}
+      onSubmit={submit}
+    >
+      <Field label="Held on" required className={styles.date} {...fieldProps(error, 'heldOn')}>
+        <Input
+          type="date"
+          value={heldOn}
+          max={todayYmd()}
+          onChange={(_event, data) => {
+            setHeldOn(data.value);
+            save.reset();
+          }}
+        />
+      </Field>
+      <fieldset
+        className={styles.fieldset}
+        aria-describedby={peopleError ? peopleErrorId : undefined}
+      >
+        <legend className={styles.legend}>Who took part</legend>
+        <div className={styles.people}>
+          {members.map((member) => (
+            <Checkbox
+              key={member.id}
+              label={member.name}
+              checked={chosen.has(member.id)}
+              onChange={(_event, data) => toggle(member.id, data.checked === true)}
+            />
+          ))}
+        </div>
+        <Button
+          size="small"
+          appearance="subtle"
+          className={styles.everyone}
+          onClick={() => setChosen(new Set(members.map((m) => m.id)))}
+        >
+          Everyone took part
+        </Button>
+        {peopleError && (
+          <Caption1 id={peopleErrorId} className={styles.error}>
+            {peopleError}
+          </Caption1>
+        )}
+      </fieldset>
+      <Field
+        label="What did the team conclude? (optional)"
+        hint={`${note.length} of ${MAX_REVIEW_NOTE_LENGTH} characters`}
+        {...fieldProps(error, 'note')}
+      >
+        <Textarea
+          value={note}
+          resize="vertical"
+          rows={3}
+          maxLength={MAX_REVIEW_NOTE_LENGTH}
+          onChange={(_event, data) => {
+            setNote(data.value);
+            save.reset();
+          }}
+        />
+      </Field>
+    </FormDialog>
   );
 }

@@ -17,15 +17,27 @@ import {
   typographyStyles,
 } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
-import { helpActions, type HelpAction, type HelpRequestDto } from '../../api/contract';
+import {
+  HelpActionReqSchema,
+  helpActions,
+  type HelpAction,
+  type HelpRequestDto,
+} from '../../api/contract';
 import { useAppContext } from '../app-context';
 import { formatDateTime, formatRelative, plural } from '../format';
-import { actionLabels, isWebLink, roleLabels, statusLabels, urgencyLabels } from '../help';
+import {
+  MAX_STORY_LENGTH,
+  actionLabels,
+  isWebLink,
+  roleLabels,
+  statusLabels,
+  urgencyLabels,
+} from '../help';
 import { openInTeams } from '../teams';
 import type { HelpActionState } from '../use-help-actions';
-import { HelpThankDialog } from './help-thank-dialog';
 import { BusyButton } from './save-feedback';
 import { SummaryList } from './summary-list';
+import { TextDialog } from './text-dialog';
 
 const useStyles = makeStyles({
   card: {
@@ -276,14 +288,28 @@ export function HelpRequestCard({
         </div>
       )}
 
-      <HelpThankDialog
+      <TextDialog
         open={thanking}
         onOpenChange={setThanking}
-        helperName={helper?.name}
-        onSend={(story) => onAct('thank', story)}
-      />
+        title={`Thank ${helper?.name ?? 'your helper'}`}
+        label="What did the help make possible? (optional)"
+        maxLength={MAX_STORY_LENGTH}
+        validate={storyError}
+        submitLabel="Send thanks"
+        onSubmit={(story) => onAct('thank', story || undefined)}
+      >
+        {helper?.name ?? 'Your helper'} is told, and the thanks count towards the team’s kudos.
+      </TextDialog>
     </Card>
   );
+}
+
+/** What the API would refuse in a thanks' story, checked before sending. */
+function storyError(story: string): string | undefined {
+  const parsed = HelpActionReqSchema.safeParse({ story });
+  return parsed.success
+    ? undefined
+    : (parsed.error.issues[0]?.message ?? 'Check the story and try again.');
 }
 
 /** When an answer is due, and whether it is late, in words (not only in colour). */
