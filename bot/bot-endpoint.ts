@@ -1,8 +1,18 @@
 import {
+  type Activity,
+  CallerIdConstants,
+  Channels,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  StatusCodes,
 } from 'botbuilder';
+import {
+  AuthenticationConstants,
+  AuthenticationError,
+  BotFrameworkAuthentication,
+  type ClaimsIdentity,
+} from 'botframework-connector';
 import type { RequestHandler } from 'express';
 import type { Services } from '../src/services';
 import type { ScheduledJob } from '../src/core/schedule/scheduled-job';
@@ -20,11 +30,25 @@ export interface BotEndpointOptions {
     tenantId: string;
   };
   log: (message: string, fields?: Record<string, unknown>) => void;
+  /**
+   * Test seam, never read from the environment: where the Bot Connector's signing keys are
+   * published (an OpenID configuration document) and the issuer its tokens carry. Only
+   * `start(config, { botAuthority })` passes it, so a deployment always checks tokens against
+   * Microsoft's endpoints; tests point it at a local key server to prove botbuilder's real checks.
+   */
+  botAuthority?: BotAuthority;
+}
+
+export interface BotAuthority {
+  openIdMetadataUrl: string;
+  tokenIssuer: string;
 }
 
 /**
  * `POST /api/messages`. CloudAdapter validates the Bot Connector's token before any handler runs;
- * with an empty app id it accepts anything, which `loadConfig` allows only in local mode.
+ * with an empty app id it accepts anything, which `loadConfig` and `start` allow only in local
+ * mode. Every refused token answers a bare 401 (see `RefusingAuthentication`), and an activity
+ * from any channel but Teams a 403, before botbuilder sees it.
  */
 export function createBot(options: BotEndpointOptions): {
   endpoint: RequestHandler;
@@ -32,13 +56,14 @@ export function createBot(options: BotEndpointOptions): {
   jobHandlers: Record<string, (job: ScheduledJob) => Promise<void>>;
 } {
   const { credentials } = options;
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const botbuilderAuth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: credentials.appId,
     MicrosoftAppPassword: credentials.appPassword,
     MicrosoftAppType: credentials.appType,
     MicrosoftAppTenantId: credentials.tenantId,
+    ...(options.botAuthority && authorityOverride(options.botAuthority)),
   } satisfies ConfigurationBotFrameworkAuthenticationOptions);
-  const adapter = new CloudAdapter(auth);
+  const adapter = new CloudAdapter(new RefusingAuthentication(botbuilderAuth, options.log));
   adapter.onTurnError = async (context, error) => {
     options.log('bot: turn failed', {
       activityType: context.activity.type,
@@ -53,14 +78,27 @@ export function createBot(options: BotEndpointOptions): {
       return;
     }
     // A system event (install, roster change) or an invoke: answer an error status so Teams
-    // delivers it again, instead of posting an apology nobody asked for.
-    throw error;
+    // delivers it again, instead of posting an apology nobody asked for. botbuilder puts the
+    // error's message in the response body, so it gets one that tells nothing (the real one is
+    // logged above).
+    throw new Error('Mutual could not handle this activity.');
   };
   const bot = new MutualBot(options);
   const endpoint: RequestHandler = async (req, res) => {
     const type: unknown = (req.body as { type?: unknown } | undefined)?.type;
     if (typeof type !== 'string' || type === '') {
       res.status(400).json({ error: { code: 'invalid', message: 'The activity has no type.' } });
+      return;
+    }
+    // Mutual is a Teams app and trusts what Teams puts in an activity (the sender's Entra id, the
+    // tenant, the team). Other channels of the same bot registration (Web Chat is on by default)
+    // let the client write those fields, and botbuilder skips its channel endorsement check when
+    // an activity names no channel: so only `msteams` gets in.
+    const channelId: unknown = (req.body as { channelId?: unknown }).channelId;
+    if (channelId !== Channels.Msteams) {
+      res.status(403).json({
+        error: { code: 'forbidden', message: 'Mutual only takes activities from Teams.' },
+      });
       return;
     }
     await adapter.process(req, res, (context) => bot.run(context));
@@ -91,4 +129,87 @@ export function createBot(options: BotEndpointOptions): {
   };
 
   return { endpoint, jobHandlers: { [ROSTER_REFRESH]: refreshRoster } };
+}
+
+/**
+ * botbuilder uses its public-cloud defaults only when none of its endpoint settings is given; once
+ * one is, it takes every one as given. So the override restates Microsoft's public-cloud values
+ * and replaces only the inbound token's key source and issuer.
+ */
+function authorityOverride(
+  authority: BotAuthority,
+): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+    ToBotFromChannelOpenIdMetadataUrl: authority.openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: authority.tokenIssuer,
+  };
+}
+
+/**
+ * botbuilder's checks, unchanged, with every refusal made the same bare 401. Left alone, botbuilder
+ * lets the token library's own errors (no signature, a bad signature, a disallowed algorithm, a
+ * token not valid yet) escape as 500s, and writes its reason (key ids, endorsements, the token's
+ * audience) into the response. The reason goes to the log instead.
+ */
+class RefusingAuthentication extends BotFrameworkAuthentication {
+  private readonly inner: BotFrameworkAuthentication;
+  private readonly log: BotEndpointOptions['log'];
+
+  constructor(inner: BotFrameworkAuthentication, log: BotEndpointOptions['log']) {
+    super();
+    this.inner = inner;
+    this.log = log;
+  }
+
+  private refuse(error: unknown): AuthenticationError {
+    this.log('bot: request refused', {
+      reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    });
+    return new AuthenticationError('Unauthorized.', StatusCodes.UNAUTHORIZED);
+  }
+
+  override async authenticateRequest(activity: Activity, authHeader: string) {
+    try {
+      return await this.inner.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      throw this.refuse(error);
+    }
+  }
+
+  override async authenticateStreamingRequest(authHeader: string, channelIdHeader: string) {
+    try {
+      return await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader);
+    } catch (error) {
+      throw this.refuse(error);
+    }
+  }
+
+  override async authenticateChannelRequest(authHeader: string) {
+    try {
+      return await this.inner.authenticateChannelRequest(authHeader);
+    } catch (error) {
+      throw this.refuse(error);
+    }
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity) {
+    return this.inner.createConnectorFactory(claimsIdentity);
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity) {
+    return this.inner.createUserTokenClient(claimsIdentity);
+  }
+
+  override createBotFrameworkClient() {
+    return this.inner.createBotFrameworkClient();
+  }
+
+  override getOriginatingAudience() {
+    return this.inner.getOriginatingAudience();
+  }
 }

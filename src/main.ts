@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import express from 'express';
-import { createBot } from '../bot/bot-endpoint';
+import { createBot, type BotAuthority } from '../bot/bot-endpoint';
 import { cardMessages } from '../bot/cards/messages';
 import { createTabLinks } from '../bot/tab-links';
 import { connectorChannels } from '../bot/channels';
@@ -37,11 +37,25 @@ export interface RunningServer {
 const systemClock: Clock = { now: () => new Date() };
 const TAB_DIR = resolve(import.meta.dirname, '..', 'dist', 'tab');
 
+export interface StartOptions {
+  log?: Log;
+  /**
+   * For tests only, and only through this call (no environment variable reaches it): check the Bot
+   * Connector's tokens against a local key server instead of Microsoft's. See `createBot`.
+   */
+  botAuthority?: BotAuthority;
+}
+
 /**
  * The composition root: storage (the embedded emulator in local mode), stores, services, bot, API,
  * tab and health, on one HTTP server.
  */
-export async function start(config: Config, options: { log?: Log } = {}): Promise<RunningServer> {
+export async function start(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  // An empty bot app id turns botbuilder's token check off: only local mode may run that way,
+  // however the configuration was built.
+  if (config.mode !== 'local' && config.bot.appId.trim() === '') {
+    throw new ConfigError(['MICROSOFT_APP_ID is not set (the bot registration’s app id)']);
+  }
   const log = options.log ?? createLog(config);
   let emulator: RunningEmulator | undefined;
   let connectionString = config.storage.connectionString;
@@ -86,7 +100,12 @@ export async function start(config: Config, options: { log?: Log } = {}): Promis
     app.set('trust proxy', local ? false : 1);
     app.use(securityHeaders({ https: !local }));
 
-    const bot = createBot({ services, credentials: config.bot, log });
+    const bot = createBot({
+      services,
+      credentials: config.bot,
+      log,
+      botAuthority: options.botAuthority,
+    });
     app.post('/api/messages', express.json({ limit: '256kb' }), bot.endpoint);
 
     app.get('/healthz', async (_req, res) => {

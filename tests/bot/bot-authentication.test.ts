@@ -19,8 +19,9 @@ import {
 import { guid } from '../support/tokens';
 
 // Outside local mode the Bot Connector's token is required: CloudAdapter must refuse an activity
-// before any handler runs. (Checking a token's signature needs Microsoft's keys, so only the
-// missing-token case is testable offline.)
+// before any handler runs. This suite runs against Microsoft's real key endpoints (unreachable
+// offline), so it tries only the missing token; bot-attacks.test.ts points the bot at locally
+// generated keys and tries signed, forged and bent tokens.
 
 let server: RunningServer;
 let connector: FakeConnector;
