@@ -8,6 +8,7 @@ import { teamRoutes } from './routes/teams';
 import { pairingRoutes } from './routes/pairings';
 import { helpRoutes } from './routes/help';
 import { compactRoutes } from './routes/compact';
+import { personalDataRoutes } from './routes/personal-data';
 
 export const API_BODY_LIMIT = '64kb';
 
@@ -28,5 +29,6 @@ export function createApiRouter({ services, verify, ratePerUser }: ApiRouterOpti
   router.use('/teams', pairingRoutes(services));
   router.use('/teams', helpRoutes(services));
   router.use('/teams', compactRoutes(services));
+  router.use('/teams', personalDataRoutes(services));
   return router;
 }

@@ -62,6 +62,12 @@ export const presentMe = (user: VerifiedUser, teams: MyTeam[]): MeDto => ({
   teams: teams.map(({ team, role }) => ({ id: team.teamId, name: team.name, role })),
 });
 
+/**
+ * Who someone is shown as once they left or deleted their data (their row is gone, or its name
+ * was cleared).
+ */
+const FORMER_NAME = 'A former member';
+
 /** Who a version or a decision is credited to when the majority rule adopted it. */
 const MAJORITY_NAME = 'a majority of the team';
 
@@ -76,7 +82,7 @@ export function presentCompact(current: CurrentCompact | undefined): CompactDto 
         ? null
         : version.adoptedBy === MAJORITY_ADOPTER
           ? { id: MAJORITY_ADOPTER, name: MAJORITY_NAME }
-          : { id: version.adoptedBy, name: adoptedByName ?? 'A former member' },
+          : { id: version.adoptedBy, name: adoptedByName ?? FORMER_NAME },
     note: version.note,
     responseHours: responseHours(version),
     clauses: version.clauses,
@@ -123,7 +129,7 @@ export function presentRound(view: RoundView, viewerId: string): RoundDto {
   const { round, people, checkIns } = view;
   const person = (id: string) => {
     const m = people.get(id);
-    return { id, name: m?.name ?? 'A former member', department: m?.department ?? '' };
+    return { id, name: m?.name || FORMER_NAME, department: m?.department ?? '' };
   };
   const tally = { met: 0, not_yet: 0, skipped: 0 };
   for (const c of checkIns) tally[c.answer]++;
@@ -150,7 +156,7 @@ export function presentRound(view: RoundView, viewerId: string): RoundDto {
 }
 
 export function presentGuardian(view: GuardianView): GuardianDto {
-  const name = (id: string) => view.people.get(id)?.name ?? 'A former member';
+  const name = (id: string) => view.people.get(id)?.name || FORMER_NAME;
   return {
     enabled: view.settings.enabled,
     everyMonths: view.settings.everyMonths,
@@ -171,8 +177,7 @@ export function presentHelpRequest(
   viewerId: string,
   now: Date,
 ): HelpRequestDto {
-  const person = (id: string) =>
-    id ? { id, name: people.get(id)?.name ?? 'A former member' } : null;
+  const person = (id: string) => (id ? { id, name: people.get(id)?.name || FORMER_NAME } : null);
   const mine =
     r.requesterId === viewerId
       ? 'requester'
@@ -184,7 +189,7 @@ export function presentHelpRequest(
   return {
     id: r.id,
     status: r.status,
-    requester: person(r.requesterId) ?? { id: '', name: 'A former member' },
+    requester: person(r.requesterId) ?? { id: '', name: FORMER_NAME },
     helper: person(r.helperId),
     buddy: person(r.buddyId),
     blocker: r.blocker,
@@ -217,7 +222,7 @@ export const presentHelpSettings = (s: HelpSettings): HelpSettingsDto => ({
 
 const personRef = (people: ReadonlyMap<string, Member>, id: string) => ({
   id,
-  name: people.get(id)?.name ?? 'A former member',
+  name: people.get(id)?.name || FORMER_NAME,
 });
 
 /** One version, with its adopter's name ("majority" and the template have none). */
@@ -227,7 +232,7 @@ export const presentVersion = (
 ): CompactDto =>
   presentCompact({
     version,
-    adoptedByName: people.get(version.adoptedBy)?.name,
+    adoptedByName: people.get(version.adoptedBy)?.name || undefined,
   })!;
 
 const adopterOf = (v: CompactVersion, people: ReadonlyMap<string, Member>) =>

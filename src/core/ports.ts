@@ -32,6 +32,8 @@ export interface TeamStore {
   create(team: Team): Promise<Versioned<Team>>;
   /** Replace, only if `etag` still matches; otherwise `conflict`. */
   update(team: Team, etag: string): Promise<Versioned<Team>>;
+  /** Deletes the team's own row, only if `etag` still matches (removing a team's data). */
+  remove(ref: TeamRef, etag: string): Promise<void>;
 }
 
 export interface MemberStore {
@@ -42,6 +44,17 @@ export interface MemberStore {
   update(ref: TeamRef, member: Member, etag: string): Promise<Versioned<Member>>;
   /** The teams a user has ever been added to in a tenant (check `active` on the member row). */
   teamsOf(tenantId: string, userId: string): Promise<TeamRef[]>;
+  /** Deletes the member's row (if `etag` still matches) and its entry in the user's team index. */
+  remove(ref: TeamRef, userId: string, etag: string): Promise<void>;
+}
+
+/** Everything else a team stored, for removing the team's data once Mutual was uninstalled. */
+export interface TeamDataStore {
+  /**
+   * Deletes every row in the team's partition of every table except the team row and the member
+   * rows (removed last, one by one, so an interrupted removal can be finished); how many went.
+   */
+  purgeRecords(ref: TeamRef): Promise<number>;
 }
 
 export interface CompactStore {
@@ -76,6 +89,9 @@ export interface AcknowledgementStore {
   /** Insert if absent: acknowledging twice records it once. */
   add(ref: TeamRef, ack: Acknowledgement): Promise<{ created: boolean }>;
   forVersion(ref: TeamRef, version: number): Promise<Acknowledgement[]>;
+  /** One member's acknowledgements of every version. */
+  ofMember(ref: TeamRef, userId: string): Promise<Versioned<Acknowledgement>[]>;
+  remove(ref: TeamRef, ack: Acknowledgement, etag: string): Promise<void>;
 }
 
 /** Reviews of the compact the team recorded. */
@@ -111,6 +127,7 @@ export interface Ports {
   guardians: GuardianStore;
   help: HelpRequestStore;
   kudos: KudosStore;
+  teamData: TeamDataStore;
   channels: ChannelDirectory;
   /** Builds the cards the bot sends; services only choose what to say and to whom. */
   messages: MessageComposer;
@@ -134,6 +151,8 @@ export interface KudosStore {
   /** Insert if absent: the same kudos (e.g. one thank per request) is written once. */
   add(ref: TeamRef, kudos: Kudos): Promise<{ created: boolean }>;
   list(ref: TeamRef, limit: number): Promise<Kudos[]>;
+  get(ref: TeamRef, id: string): Promise<Versioned<Kudos> | undefined>;
+  update(ref: TeamRef, kudos: Kudos, etag: string): Promise<Versioned<Kudos>>;
 }
 
 /** A team's programs, one per kind. */
@@ -159,6 +178,7 @@ export interface CheckInStore {
   listForRound(ref: TeamRef, roundId: string): Promise<CheckIn[]>;
   create(ref: TeamRef, checkIn: CheckIn): Promise<Versioned<CheckIn>>;
   update(ref: TeamRef, checkIn: CheckIn, etag: string): Promise<Versioned<CheckIn>>;
+  remove(ref: TeamRef, roundId: string, userId: string, etag: string): Promise<void>;
 }
 
 export interface GuardianStore {
@@ -273,7 +293,16 @@ export interface NotificationStore {
   update(record: NotificationRecord, etag: string): Promise<Versioned<NotificationRecord>>;
   /** Every notification whose id starts with `idPrefix` (ids are built from their cause). */
   listByPrefix(team: TeamRef, idPrefix: string): Promise<NotificationRecord[]>;
+  /** Every notification addressed to one member's 1:1 chat, without the message itself. */
+  listTo(team: TeamRef, userId: string): Promise<Versioned<NotificationSummary>[]>;
+  remove(team: TeamRef, id: string, etag: string): Promise<void>;
 }
+
+/** What is kept about a notification apart from what it said. */
+export type NotificationSummary = Pick<
+  NotificationRecord,
+  'id' | 'target' | 'status' | 'createdAt' | 'sentAt'
+>;
 
 /** Notifications that kept failing, parked per team for the owner to retry or discard. */
 export interface DeadLetterStore {
@@ -289,6 +318,7 @@ export interface ConversationStore {
   get(team: TeamRef, key: string): Promise<Versioned<ConversationState> | undefined>;
   create(state: ConversationState): Promise<Versioned<ConversationState>>;
   update(state: ConversationState, etag: string): Promise<Versioned<ConversationState>>;
+  remove(team: TeamRef, key: string, etag: string): Promise<void>;
 }
 
 /** The delivery queue: one message per notification to send. */

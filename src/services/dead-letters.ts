@@ -33,7 +33,7 @@ export async function listDeadLetters(
     .map((e) => ({
       ...e,
       recipientName:
-        e.target.kind === 'member' ? (names.get(e.target.userId) ?? 'A former member') : undefined,
+        e.target.kind === 'member' ? names.get(e.target.userId) || 'A former member' : undefined,
     }))
     .sort((a, b) => b.failedAt.localeCompare(a.failedAt));
 }

@@ -5,7 +5,7 @@ import { requireMember } from './team-access';
 
 export interface CurrentCompact {
   version: CompactVersion;
-  /** The adopter's display name, or undefined for the template and for people who left. */
+  /** The adopter's display name, or undefined for the template, people who left or were forgotten. */
   adoptedByName: string | undefined;
 }
 
@@ -19,5 +19,5 @@ export async function getCompact(
   const version = await ports.compacts.current(ref);
   if (!version) return undefined;
   const adopter = await ports.members.get(ref, version.adoptedBy);
-  return { version, adoptedByName: adopter?.value.name };
+  return { version, adoptedByName: adopter?.value.name || undefined };
 }

@@ -40,6 +40,9 @@ import {
   saveCompactSettings,
 } from './compact-reviews';
 import { diffCompact, getCompactVersion, getCompactView } from './compact-view';
+import { exportPersonalData } from './export-personal-data';
+import { deletePersonalData } from './delete-personal-data';
+import { removeTeamData } from './remove-team-data';
 import type { NewProposal } from '../core/compact/proposal';
 import {
   getGuardian,
@@ -136,6 +139,11 @@ export function createServices(ports: Ports) {
       teamId: string,
       input: { heldOn: string; participantIds: readonly string[]; note: string },
     ) => recordReview(actor, teamId, input, ports),
+    exportPersonalData: (actor: Actor, teamId: string) => exportPersonalData(actor, teamId, ports),
+    deletePersonalData: (actor: Actor, teamId: string, confirm: string) =>
+      deletePersonalData(actor, teamId, confirm, ports),
+    removeTeamData: (actor: Actor, teamId: string, confirm: string) =>
+      removeTeamData(actor, teamId, confirm, ports),
     /** Scheduled work that needs no Teams connection, by job kind. */
     jobHandlers: {
       [ROTATION_DUE]: (job: ScheduledJob) => runDueRotation(job, ports),

@@ -93,7 +93,8 @@ async function notifyRound(ref: TeamRef, round: Round, ports: PublishPorts) {
 export const roundNotificationPrefix = (roundId: string) => `round~${roundId}~`;
 
 export const personOf = (m: Member | undefined): MessagePerson => ({
-  name: m?.name ?? 'A former member',
+  // A cleared name (the member deleted their data) reads as no name at all.
+  name: m?.name || 'A former member',
   email: m?.email ?? '',
   department: m?.department ?? '',
 });

@@ -39,3 +39,24 @@ export async function requireOwner(
   if (access.me.value.role !== 'owner') throw forbidden('Only a team owner can do this.');
   return access;
 }
+
+/**
+ * The gate in front of a member's own data ("what Mutual stores about me", "delete my data"): the
+ * team must be known and the caller must have a row in its roster, active or not. A member who
+ * left, a team Mutual was removed from, or a deletion being run again may still see and delete
+ * their own data; nobody reaches anyone else's, because the user comes only from the token.
+ */
+export async function requireOwnRecord(
+  actor: Actor,
+  teamId: string,
+  ports: Pick<Ports, 'teams' | 'members'>,
+): Promise<TeamAccess> {
+  const ref = { tenantId: actor.tenantId, teamId };
+  const [team, me] = await Promise.all([
+    ports.teams.get(ref),
+    ports.members.get(ref, actor.userId),
+  ]);
+  if (!team) throw notFound('Mutual has no data for that team.');
+  if (!me) throw forbidden('You are not a member of this team.');
+  return { ref, team: team.value, me };
+}

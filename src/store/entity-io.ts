@@ -201,5 +201,9 @@ export function teamRows<T>(
     async update(ref: TeamRef, value: T, etag: string) {
       return { value, etag: await replaceRow(client, mapping.toRow(ref, value), etag, what) };
     },
+    /** Deletes a row if it still carries `etag`. */
+    async remove(ref: TeamRef, rowKey: string, etag: string) {
+      await deleteRow(client, teamPartition(ref), rowKey, etag, what);
+    },
   };
 }

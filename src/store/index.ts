@@ -14,6 +14,7 @@ import { createTableCheckInStore } from './table-check-in-store';
 import { createTableGuardianStore } from './table-guardian-store';
 import { createTableHelpStore } from './table-help-store';
 import { createTableKudosStore } from './table-kudos-store';
+import { createTableTeamDataStore } from './table-team-data-store';
 import {
   createTableAcknowledgementStore,
   createTableCompactReviewStore,
@@ -49,6 +50,7 @@ export function createTablePorts(storage: TableStorage, clock: Clock): StoragePo
     guardians: createTableGuardianStore(storage.table('roles')),
     help: createTableHelpStore(storage.table('help')),
     kudos: createTableKudosStore(storage.table('kudos')),
+    teamData: createTableTeamDataStore((kind) => storage.table(kind)),
   };
 }
 

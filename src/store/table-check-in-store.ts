@@ -20,6 +20,7 @@ export function createTableCheckInStore(client: TableClient): CheckInStore {
       (await rows.range(ref, `${roundId}|`)).map((r) => r.value),
     create: rows.create,
     update: rows.update,
+    remove: (ref, roundId, userId, etag) => rows.remove(ref, keyOf(roundId, userId), etag),
   };
 }
 

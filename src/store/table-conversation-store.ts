@@ -1,7 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import type { ConversationState } from '../core/notify/conversation-state';
 import type { ConversationStore } from '../core/ports';
-import { bool, insertRow, readRow, replaceRow, str, type Row } from './entity-io';
+import { bool, deleteRow, insertRow, readRow, replaceRow, str, type Row } from './entity-io';
 import { encodeKey, teamPartition } from './keys';
 
 const WHAT = 'The conversation';
@@ -29,6 +29,9 @@ export function createTableConversationStore(client: TableClient): ConversationS
     },
     async update(state, etag) {
       return { value: state, etag: await replaceRow(client, toRow(state), etag, WHAT) };
+    },
+    async remove(team, key, etag) {
+      await deleteRow(client, teamPartition(team), encodeKey(key), etag, WHAT);
     },
   };
 }

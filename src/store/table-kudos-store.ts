@@ -26,6 +26,8 @@ export function createTableKudosStore(client: TableClient): KudosStore {
         throw error;
       }
     },
+    get: (ref, id) => rows.get(ref, id),
+    update: rows.update,
     async list(ref, limit) {
       const all = await rows.range(ref, 'k');
       return all

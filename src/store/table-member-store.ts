@@ -6,6 +6,7 @@ import { DEFAULT_BOUNDARIES, type QuietHours } from '../core/team/boundaries';
 import type { TeamRef } from '../core/team/team';
 import {
   bool,
+  deleteRow,
   insertRow,
   json,
   readPartition,
@@ -49,6 +50,16 @@ export function createTableMemberStore(
     },
     async update(ref, member, etag) {
       return { value: member, etag: await replaceRow(members, toRow(ref, member), etag, WHAT) };
+    },
+    async remove(ref, userId, etag) {
+      // The index entry first: a crash between the two leaves the member row, which removing the
+      // member again finds (by listing the team) and deletes; the other order could strand an
+      // index entry nobody lists any more.
+      const partition = membershipPartition(ref.tenantId, userId);
+      const index = await readRow(memberships, partition, encodeKey(ref.teamId), 'The index');
+      if (index)
+        await deleteRow(memberships, partition, encodeKey(ref.teamId), index.etag, 'The index');
+      await deleteRow(members, teamPartition(ref), encodeKey(userId), etag, WHAT);
     },
     async teamsOf(tenantId, userId) {
       const rows = await readPartition(

@@ -1,10 +1,16 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { isDomainError } from '../core/errors';
-import type { NotificationRecord, Notification } from '../core/notify/notification';
-import type { NotificationStore, Versioned } from '../core/ports';
+import type {
+  NotificationRecord,
+  Notification,
+  NotificationTarget,
+} from '../core/notify/notification';
+import type { NotificationStore, NotificationSummary, Versioned } from '../core/ports';
 import {
+  deleteRow,
   insertRow,
   json,
+  narrow,
   readPartition,
   readRow,
   replaceRow,
@@ -54,6 +60,44 @@ export function createTableNotificationStore(client: TableClient): NotificationS
     },
     async update(record, etag): Promise<Versioned<NotificationRecord>> {
       return { value: record, etag: await replaceRow(client, toRow(record), etag, WHAT) };
+    },
+    async listTo(team, userId) {
+      // The target is stored as JSON, which a filter cannot look into; the message (the bulk of
+      // each row) is left out of the read, and the matching is done here.
+      const out: Versioned<NotificationSummary>[] = [];
+      const pages = client
+        .listEntities<Record<string, unknown>>({
+          queryOptions: {
+            filter: odata`PartitionKey eq ${teamPartition(team)}`,
+            select: ['id', 'target', 'status', 'createdAt', 'sentAt'],
+          },
+        })
+        .byPage({ maxPageSize: 1000 });
+      try {
+        for await (const page of pages) {
+          for (const row of page) {
+            const target = json<NotificationTarget>(row, 'target', { kind: 'channel' });
+            if (target.kind !== 'member' || target.userId !== userId) continue;
+            if (!row.etag) throw new Error('storage answered without an ETag');
+            out.push({
+              value: {
+                id: str(row, 'id'),
+                target,
+                status: str(row, 'status') as NotificationRecord['status'],
+                createdAt: str(row, 'createdAt'),
+                sentAt: str(row, 'sentAt'),
+              },
+              etag: row.etag,
+            });
+          }
+        }
+      } catch (error) {
+        throw narrow(error, 'The notifications');
+      }
+      return out;
+    },
+    async remove(team, id, etag) {
+      await deleteRow(client, teamPartition(team), encodeKey(id), etag, WHAT);
     },
   };
 }

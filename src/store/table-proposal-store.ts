@@ -95,6 +95,12 @@ export function createTableAcknowledgementStore(client: TableClient): Acknowledg
     },
     forVersion: async (ref, version) =>
       (await rows.range(ref, prefixOf(version))).map((r) => r.value),
+    // Every acknowledgement of the team is one range; a compact has few versions and a team few
+    // members, so reading it beats a point read per version.
+    ofMember: async (ref, userId) =>
+      (await rows.range(ref, 'a-')).filter((r) => r.value.userId === userId),
+    remove: (ref, ack, etag) =>
+      rows.remove(ref, `${prefixOf(ack.version)}${encodeKey(ack.userId)}`, etag),
   };
 }
 

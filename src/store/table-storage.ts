@@ -23,6 +23,29 @@ export const tableKinds = [
 ] as const;
 export type TableKind = (typeof tableKinds)[number];
 
+/**
+ * What each table is partitioned by. Removing a team's data deletes its partition in every `team`
+ * table, so a new table has to say which it is.
+ */
+export const partitionedBy: Record<TableKind, 'team' | 'user' | 'due hour' | 'constant'> = {
+  teams: 'team',
+  members: 'team',
+  memberships: 'user',
+  compacts: 'team',
+  notifications: 'team',
+  deadletters: 'team',
+  conversations: 'team',
+  leases: 'constant',
+  schedule: 'due hour',
+  sandbox: 'constant',
+  programs: 'team',
+  rounds: 'team',
+  checkins: 'team',
+  roles: 'team',
+  help: 'team',
+  kudos: 'team',
+};
+
 export interface TableStorageOptions {
   connectionString: string;
   /** Prepended to every table name, so tests (or several deployments) can share one account. */

@@ -3,6 +3,7 @@ import type { TeamStore, Versioned } from '../core/ports';
 import type { Team, TeamRef } from '../core/team/team';
 import {
   bool,
+  deleteRow,
   insertRow,
   json,
   readRow,
@@ -28,6 +29,9 @@ export function createTableTeamStore(client: TableClient): TeamStore {
     },
     async update(team, etag): Promise<Versioned<Team>> {
       return { value: team, etag: await replaceRow(client, toRow(team), etag, WHAT) };
+    },
+    async remove(ref, etag) {
+      await deleteRow(client, teamPartition(ref), ROW, etag, WHAT);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { conflict } from '../../src/core/errors';
+import { conflict, notFound } from '../../src/core/errors';
 import type { Acknowledgement, CompactVersion } from '../../src/core/compact/compact';
 import type { ConversationState } from '../../src/core/notify/conversation-state';
 import type { DeadLetter } from '../../src/core/notify/dead-letter';
@@ -53,6 +53,12 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
       teams.set(teamKey(team), next);
       return clone(next);
     },
+    remove: async (ref, etag) => {
+      const row = teams.get(teamKey(ref));
+      if (!row) throw notFound('no team');
+      if (row.etag !== etag) throw conflict('stale team');
+      teams.delete(teamKey(ref));
+    },
   };
 
   const partition = (ref: TeamRef) => {
@@ -80,6 +86,17 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
       return clone(next);
     },
     teamsOf: async (tenantId, userId) => [...(membership.get(`${tenantId}|${userId}`) ?? [])],
+    remove: async (ref, userId, etag) => {
+      const key = `${ref.tenantId}|${userId}`;
+      membership.set(
+        key,
+        (membership.get(key) ?? []).filter((r) => r.teamId !== ref.teamId),
+      );
+      const row = partition(ref).get(userId);
+      if (!row) throw notFound('no member');
+      if (row.etag !== etag) throw conflict('stale member');
+      partition(ref).delete(userId);
+    },
   };
 
   const compactStore: CompactStore = {
@@ -112,8 +129,16 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
         return clone(row);
       },
       remove: (key: string, etag: string) => {
+        if (!rows.has(key)) throw notFound('gone');
         if (rows.get(key)?.etag !== etag) throw conflict('stale');
         rows.delete(key);
+      },
+      /** Deletes every row whose key is `key` or starts with `key|`; how many. */
+      purge: (key: string) => {
+        let count = 0;
+        for (const k of [...rows.keys()])
+          if (k === key || k.startsWith(`${key}|`)) count += Number(rows.delete(k));
+        return count;
       },
       values: () => [...rows.values()].map((r) => clone(r.value)),
       /** Rows whose key starts with `prefix`, in key order. */
@@ -176,6 +201,15 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
       update: async (r, etag) => notes.update(`${teamKey(r.team)}|${r.id}`, r, etag),
       listByPrefix: async (team, prefix) =>
         notes.prefixed(`${teamKey(team)}|${prefix}`).map((r) => r.value),
+      listTo: async (team, userId) =>
+        notes
+          .prefixed(`${teamKey(team)}|`)
+          .filter((r) => r.value.target.kind === 'member' && r.value.target.userId === userId)
+          .map(({ value: { id, target, status, createdAt, sentAt }, etag }) => ({
+            value: { id, target, status, createdAt, sentAt },
+            etag,
+          })),
+      remove: async (team, id, etag) => notes.remove(`${teamKey(team)}|${id}`, etag),
     },
     programs: {
       get: async (ref, kind) => programs.get(`${teamKey(ref)}|${kind}`),
@@ -197,6 +231,8 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
       create: async (ref, c) => checkIns.create(`${teamKey(ref)}|${c.roundId}|${c.userId}`, c),
       update: async (ref, c, etag) =>
         checkIns.update(`${teamKey(ref)}|${c.roundId}|${c.userId}`, c, etag),
+      remove: async (ref, roundId, userId, etag) =>
+        checkIns.remove(`${teamKey(ref)}|${roundId}|${userId}`, etag),
     },
     guardians: {
       settings: async (ref) => guardianSettings.get(teamKey(ref)),
@@ -259,6 +295,9 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
       },
       forVersion: async (ref, version) =>
         acks.prefixed(`${teamKey(ref)}|${version}|`).map((r) => r.value),
+      ofMember: async (ref, userId) =>
+        acks.prefixed(`${teamKey(ref)}|`).filter((r) => r.value.userId === userId),
+      remove: async (ref, a, etag) => acks.remove(`${teamKey(ref)}|${a.version}|${a.userId}`, etag),
     },
     kudos: {
       add: async (ref, k) => {
@@ -273,6 +312,31 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
           .map((r) => r.value)
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
           .slice(0, limit),
+      get: async (ref, id) => kudos.get(`${teamKey(ref)}|${id}`),
+      update: async (ref, k, etag) => kudos.update(`${teamKey(ref)}|${k.id}`, k, etag),
+    },
+    teamData: {
+      purgeRecords: async (ref) => {
+        const key = teamKey(ref);
+        const versions = compacts.get(key)?.length ?? 0;
+        compacts.delete(key);
+        return [
+          notes,
+          dead,
+          convs,
+          programs,
+          rounds,
+          checkIns,
+          guardianSettings,
+          guardianTerms,
+          helpRequests,
+          kudos,
+          proposals,
+          acks,
+          compactSettings,
+          compactReviews,
+        ].reduce((sum, store) => sum + store.purge(key), versions);
+      },
     },
     channels: { list: async (team) => [{ id: team.teamId, name: 'General' }] },
     messages: cardMessages,
@@ -295,6 +359,7 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
       create: async (state) => convs.create(`${teamKey(state.team)}|${state.key}`, state),
       update: async (state, etag) =>
         convs.update(`${teamKey(state.team)}|${state.key}`, state, etag),
+      remove: async (team, key, etag) => convs.remove(`${teamKey(team)}|${key}`, etag),
     },
     queue: {
       push: async (team, notificationId, delayMs = 0) => {
@@ -348,7 +413,10 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
           .map((value) => jobs.get(value.id)!),
       isEmpty: async (bucket) =>
         !jobs.values().some((j) => hourBucket(new Date(j.dueAt)) === bucket),
-      complete: async (job, etag) => jobs.remove(job.id, etag),
+      // As the table store: a job already completed by someone else is done.
+      complete: async (job, etag) => {
+        if (jobs.get(job.id)) jobs.remove(job.id, etag);
+      },
       fail: async (job, etag, error) => {
         jobs.update(job.id, { ...job, attempts: job.attempts + 1, lastError: error }, etag);
       },

@@ -4,15 +4,19 @@ import {
   Body1,
   Caption1,
   Card,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   Title3,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { MeResSchema, MembersResSchema, ProfileResSchema, type MeDto } from '../../api/contract';
 import { teamPath } from '../api-client';
 import { useAppContext } from '../app-context';
 import { PageLayout, PageSection } from '../components/page-layout';
+import { PersonalData } from '../components/personal-data';
 import { ProfileForm } from '../components/profile-form';
 import { SkillList } from '../components/skill-list';
 import { EmptyState, ResourceView } from '../components/state-views';
@@ -71,6 +75,16 @@ export function MePage() {
   );
   const { reload } = profile;
   const refreshCard = useCallback(() => reload({ quiet: true }), [reload]);
+  // The team's name once the caller deleted their data in it: the page then only says so.
+  const [deletedIn, setDeletedIn] = useState<string>();
+
+  if (deletedIn !== undefined) {
+    return (
+      <PageLayout title="My profile" description="What your teammates see about you in Mutual.">
+        <DeletedNotice teamName={deletedIn} />
+      </PageLayout>
+    );
+  }
 
   return (
     <PageLayout title="My profile" description="What your teammates see about you in Mutual.">
@@ -140,6 +154,15 @@ export function MePage() {
                 </ResourceView>
               </PageSection>
             )}
+            {teamId && row && (
+              <PageSection title="Your data">
+                <PersonalData
+                  teamId={teamId}
+                  teamName={teamNameOf(me, teamId)}
+                  onDeleted={() => setDeletedIn(teamNameOf(me, teamId))}
+                />
+              </PageSection>
+            )}
             <PageSection title="My teams">
               {me.teams.length === 0 ? (
                 <EmptyState title="No teams yet">
@@ -171,5 +194,24 @@ export function MePage() {
         )}
       </ResourceView>
     </PageLayout>
+  );
+}
+
+/** After "Delete my data": what happened, announced and focused so keyboard users land on it. */
+function DeletedNotice({ teamName }: { teamName: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div ref={ref} tabIndex={-1} role="status" aria-live="polite">
+      <MessageBar intent="success" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>Your data in {teamName} was deleted</MessageBarTitle>
+          Mutual no longer pairs you, asks you for help or sends you messages in this team. If you
+          are still in the team in Teams, Mutual adds you back as a new member the next time it
+          reads the team’s roster (at most a day), without your old profile and not taking part
+          until you opt in.
+        </MessageBarBody>
+      </MessageBar>
+    </div>
   );
 }
