@@ -17,6 +17,7 @@ import { notificationId, type Notification } from '../core/notify/notification';
 import type { Ports } from '../core/ports';
 import type { ScheduledJob } from '../core/schedule/scheduled-job';
 import { wallClock } from '../core/schedule/zoned-time';
+import type { Member } from '../core/team/member';
 import type { Team, TeamRef } from '../core/team/team';
 import type { Actor } from '../core/team/team';
 import { enqueueNotifications } from './enqueue-notifications';
@@ -187,7 +188,7 @@ export async function recordReview(
   teamId: string,
   input: { heldOn: string; participantIds: readonly string[]; note: string },
   ports: ReviewPorts,
-): Promise<CompactReview> {
+): Promise<{ review: CompactReview; people: ReadonlyMap<string, Member> }> {
   const { ref, team, me } = await requireMember(actor, teamId, ports);
   if (!(await canRecordReview(ref, me.value, ports)))
     throw forbidden('Only an owner or the Culture Guardian records a review.');
@@ -225,5 +226,15 @@ export async function recordReview(
     return (await ports.compactSettings.save(ref, next, existing?.etag)).value;
   });
   await scheduleReminders(ref, saved, ports);
-  return review;
+  return { review, people: new Map(members.map((m) => [m.value.userId, m.value])) };
+}
+
+/** The compact's settings, for any member to read. */
+export async function getCompactSettings(
+  actor: Actor,
+  teamId: string,
+  ports: Pick<Ports, 'teams' | 'members' | 'compactSettings'>,
+): Promise<CompactSettings> {
+  const { team } = await requireMember(actor, teamId, ports);
+  return compactSettingsOf(team, ports);
 }

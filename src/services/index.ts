@@ -35,6 +35,7 @@ import { acknowledgeCompact, acknowledgeFromCard } from './compact-acknowledgeme
 import { adoptProposal, closeProposal, proposeChange, takeStanceOn } from './compact-proposals';
 import {
   COMPACT_REVIEW_DUE,
+  getCompactSettings,
   recordReview,
   runReviewReminder,
   saveCompactSettings,
@@ -129,6 +130,7 @@ export function createServices(ports: Ports) {
       acknowledgeCompact(actor, teamId, version, ports),
     acknowledgeFromCard: (actor: Actor, teamId: string, version: number) =>
       acknowledgeFromCard(actor, teamId, version, ports),
+    getCompactSettings: (actor: Actor, teamId: string) => getCompactSettings(actor, teamId, ports),
     saveCompactSettings: (
       actor: Actor,
       teamId: string,

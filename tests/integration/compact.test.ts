@@ -298,7 +298,7 @@ describe('the quarterly review', () => {
         }),
       ),
     ).toBe('invalid');
-    const review = await services.recordReview(actor(people[0]!), team.teamId, input);
+    const { review } = await services.recordReview(actor(people[0]!), team.teamId, input);
     expect(review).toMatchObject({ heldOn: '2026-06-02', adoptedVersions: [2] });
     expect(review.participants).toHaveLength(5);
 

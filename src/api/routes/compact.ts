@@ -114,14 +114,13 @@ export function compactRoutes(services: Services): Router {
     const actor = userOf(res.locals);
     const teamId = teamIdOf(req.params);
     const input = CompactReviewReqSchema.parse(req.body ?? {});
-    const review = await services.recordReview(actor, teamId, input);
-    const view = await services.getCompactView(actor, teamId);
-    res.status(201).json({ data: presentReview(review, view.people) });
+    const { review, people } = await services.recordReview(actor, teamId, input);
+    res.status(201).json({ data: presentReview(review, people) });
   });
 
   router.get('/:teamId/compact-settings', async (req, res) => {
-    const view = await services.getCompactView(userOf(res.locals), teamIdOf(req.params));
-    res.json({ data: view.settings });
+    const settings = await services.getCompactSettings(userOf(res.locals), teamIdOf(req.params));
+    res.json({ data: settings });
   });
 
   router.put('/:teamId/compact-settings', async (req, res) => {
