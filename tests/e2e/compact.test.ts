@@ -460,6 +460,8 @@ describe('the Support Compact in the tab', () => {
     const diff = section('History').getByRole('list', {
       name: `Changes from version ${next - 1} to version ${next}`,
     });
+    // The comparison loads after the page redraws with the new version: wait for it.
+    await diff.waitFor();
     expect(await diff.locator('ins').allTextContents()).toEqual([
       'We react to a question in the channel, even before we have the answer.',
     ]);
