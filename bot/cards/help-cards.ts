@@ -1,5 +1,6 @@
 import { isOverdue, type HelpRequest } from '../../src/core/help/help-request';
 import type { HelpCardInput, MessageComposer, MessagePerson } from '../../src/core/ports';
+import { isWithdrawn } from '../../src/core/privacy/personal-data';
 import { adaptiveCard, openUrl, paragraph, readerDateTime } from './card-kit';
 import { escapeCardText } from './escape';
 
@@ -30,6 +31,7 @@ export function formatWait(ms: number): string {
 }
 
 function statusLine({ request: r, helper, now }: HelpCardInput): string {
+  if (isWithdrawn(r)) return 'Withdrawn: the person who asked deleted their data.';
   if (r.status === 'resolved') {
     const took = formatWait(Date.parse(r.resolvedAt) - Date.parse(r.createdAt));
     return `Resolved after ${took}${r.thankedAt ? ', and thanked' : ''}.`;

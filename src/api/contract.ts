@@ -52,6 +52,11 @@ export type TeamDto = z.infer<typeof TeamSchema>;
 export const MeSchema = z.object({
   user: z.object({ id: z.string(), tenantId: z.string(), name: z.string() }),
   teams: z.array(z.object({ id: z.string(), name: z.string(), role: RoleSchema })),
+  /**
+   * Teams Mutual was removed from in which the caller is an owner: their data can still be
+   * removed (`DELETE /api/teams/:teamId/data`). `name` is '' when a removal stopped half-way.
+   */
+  removedTeams: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type MeDto = z.infer<typeof MeSchema>;
 
@@ -849,7 +854,8 @@ export const PersonalDataDeletionSchema = z.object({
     proposals: z.number(),
     kudos: z.number(),
     helpRequests: z.number(),
-  }),
+  }),  /** Requests the member was helping with, handed back to the team. */
+  released: z.object({ helpRequests: z.number() }),
 });
 export type PersonalDataDeletionDto = z.infer<typeof PersonalDataDeletionSchema>;
 export const PersonalDataDeletionResSchema = dataOf(PersonalDataDeletionSchema);

@@ -57,9 +57,14 @@ export const presentTeam = ({
   myRole: me.role,
 });
 
-export const presentMe = (user: VerifiedUser, teams: MyTeam[]): MeDto => ({
+export const presentMe = (
+  user: VerifiedUser,
+  teams: MyTeam[],
+  removed: { teamId: string; name: string }[],
+): MeDto => ({
   user: { id: user.userId, tenantId: user.tenantId, name: user.name },
   teams: teams.map(({ team, role }) => ({ id: team.teamId, name: team.name, role })),
+  removedTeams: removed.map(({ teamId, name }) => ({ id: teamId, name })),
 });
 
 /**

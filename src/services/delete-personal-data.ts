@@ -10,6 +10,7 @@ import {
   forgetMember,
   isForgotten,
   redactHelpRequest,
+  releaseForgottenHelper,
 } from '../core/privacy/personal-data';
 import type { Actor, Team, TeamRef } from '../core/team/team';
 import { ALL, roundsOf, type PersonalDataPorts } from './export-personal-data';
@@ -36,6 +37,8 @@ export interface PersonalDataDeletion {
     kudos: number;
     helpRequests: number;
   };
+  /** Requests the member was helping with, handed back to the team. */
+  released: { helpRequests: number };
 }
 
 /**
@@ -162,22 +165,47 @@ export async function deletePersonalData(
     if (changed) anonymised.kudos++;
   }
 
+  const released = { helpRequests: 0 };
+  const now = ports.clock.now();
   for (const { value } of await ports.help.list(ref)) {
-    if (value.requesterId !== userId) continue;
-    const { request, changed } = await retryOnConflict(async () => {
-      const fresh = await ports.help.get(ref, value.id);
-      if (!fresh) return { request: undefined, changed: false };
-      const next = redactHelpRequest(fresh.value);
-      if (!next) return { request: fresh.value, changed: false };
-      return { request: (await ports.help.update(ref, next, fresh.etag)).value, changed: true };
-    });
-    if (!request) continue;
-    if (changed) anonymised.helpRequests++;
-    // Run every time, not only when the request changed: a retry finishes what a failed run left.
-    removed.undeliveredNotifications += await redactHelpNotifications(ref, team, request, ports);
+    if (value.requesterId === userId) {
+      // Their words go, and an unresolved request is withdrawn: nobody is nudged about it.
+      const { request, changed } = await changeRequest(ref, value.id, ports, (r) =>
+        redactHelpRequest(r, now),
+      );
+      if (!request) continue;
+      if (changed) anonymised.helpRequests++;
+      // Every time, not only when it changed: a retry finishes what a failed run left.
+      removed.undeliveredNotifications += await redactHelpNotifications(ref, team, request, ports);
+    } else if (value.helperId === userId && value.status === 'claimed') {
+      // What they were helping with goes back to the team, so it does not wait on nobody.
+      const { request, changed } = await changeRequest(ref, value.id, ports, (r) =>
+        releaseForgottenHelper(r, userId),
+      );
+      if (!request || !changed) continue;
+      released.helpRequests++;
+      const people = await peopleOf(ref, [request.requesterId, request.buddyId], ports);
+      await refreshHelpCards({ team, request, people }, ports);
+    }
   }
 
-  return { profileCleared, removed, anonymised };
+  return { profileCleared, removed, anonymised, released };
+}
+
+/** Applies `change` to the request's latest state (retrying on a conflict); undefined when gone. */
+async function changeRequest(
+  ref: TeamRef,
+  id: string,
+  ports: Pick<Ports, 'help'>,
+  change: (request: HelpRequest) => HelpRequest | undefined,
+): Promise<{ request: HelpRequest | undefined; changed: boolean }> {
+  return retryOnConflict(async () => {
+    const fresh = await ports.help.get(ref, id);
+    if (!fresh) return { request: undefined, changed: false };
+    const next = change(fresh.value);
+    if (!next) return { request: fresh.value, changed: false };
+    return { request: (await ports.help.update(ref, next, fresh.etag)).value, changed: true };
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import { getCompact } from './get-compact';
 import { scheduleRosterRefresh } from './schedule-roster-refresh';
 import { getTeam } from './get-team';
 import { listMembers } from './list-members';
-import { listMyTeams } from './list-my-teams';
+import { listMyTeams, listRemovedTeams } from './list-my-teams';
 import { deactivateTeam, registerInstallation, type Installation } from './register-installation';
 import { removeMembers, syncRoster, type SyncRosterOptions } from './sync-roster';
 import { getProfile, updateProfile, type ProfileChange } from './update-profile';
@@ -60,6 +60,7 @@ export function createServices(ports: Ports) {
     listMembers: (actor: Actor, teamId: string) => listMembers(actor, teamId, ports),
     getCompact: (actor: Actor, teamId: string) => getCompact(actor, teamId, ports),
     listMyTeams: (actor: Actor) => listMyTeams(actor, ports),
+    listRemovedTeams: (actor: Actor) => listRemovedTeams(actor, ports),
     getProfile: (actor: Actor, teamId: string) => getProfile(actor, teamId, ports),
     updateProfile: (actor: Actor, teamId: string, change: ProfileChange) =>
       updateProfile(actor, teamId, change, ports),

@@ -502,6 +502,7 @@ describe('delete my data', () => {
         chat: 0,
       },
       anonymised: { proposals: 0, kudos: 0, helpRequests: 0 },
+      released: { helpRequests: 0 },
     });
     expect(await snapshot()).toEqual(before);
   });
@@ -546,6 +547,69 @@ describe('delete my data', () => {
     });
     expect((await api(p(ASHA), 'GET', '')).status).toBe(200);
   });
+});
+
+describe('delete my data, while requests are under way', () => {
+  test('withdraws what they asked and nobody answered, and hands back what they were helping with', async () => {
+    const ref = refOf(team);
+    // Bruno asks; Asha (back through the roster in the test before) asks and Bruno takes it on;
+    // then Bruno deletes his data.
+    const his = await ask(p(BRUNO), 'BRUNO-OPEN nothing builds', 'BRUNO-OPEN-QUOTE');
+    const hers = await ask(p(ASHA), 'ASHA-AGAIN the VPN drops', 'ASHA-AGAIN-QUOTE');
+    await ok(p(BRUNO), 'POST', `/help/${hers}/claim`);
+    const claimedAt = (await h.server.ports.help.get(ref, hers))!.value.firstResponseAt;
+    expect(claimedAt).not.toBe('');
+    await until(() => sent(ref, `help~${his}~post~channel`), 'the channel card of his request');
+
+    const res = await api(p(BRUNO), 'DELETE', '/me/data', { confirm: 'delete' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const report = PersonalDataDeletionResSchema.parse(res.body).data;
+    expect(report.released).toEqual({ helpRequests: 1 });
+
+    // His open request is withdrawn: resolved by a former member, so no nudge or escalation acts.
+    const withdrawn = (await h.server.ports.help.get(ref, his))!.value;
+    expect(withdrawn).toMatchObject({
+      status: 'resolved',
+      resolvedBy: FORMER_MEMBER,
+      blocker: DELETED_TEXT,
+      helperId: '',
+    });
+    // Olga's request is open again for anyone, its first response kept.
+    const back = (await h.server.ports.help.get(ref, hers))!.value;
+    expect(back).toMatchObject({ status: 'open', helperId: '', firstResponseAt: claimedAt });
+    const board = HelpBoardResSchema.parse(await ok(p(ASHA), 'GET', '/help')).data;
+    expect(board.requests.find((r) => r.id === hers)).toMatchObject({ status: 'open' });
+    expect(board.requests.find((r) => r.id === his)).toMatchObject({ status: 'resolved' });
+
+    // The channel card of his request says it was withdrawn; hers offers "I can help" again.
+    const post = (await h.server.ports.notifications.get(ref, `help~${his}~post~channel`))!.value;
+    await until(
+      () =>
+        h.connector.updated.some(
+          (u) =>
+            u.activityId === post.activityId &&
+            shown(u.activity).includes('Withdrawn: the person who asked deleted their data.'),
+        ),
+      'his channel card to say it was withdrawn',
+    );
+    await until(async () => {
+      const herPost = (await h.server.ports.notifications.get(ref, `help~${hers}~post~channel`))
+        ?.value;
+      return h.connector.updated.some(
+        (u) =>
+          u.activityId === herPost?.activityId &&
+          shown(u.activity).includes('I can help') &&
+          !shown(u.activity).includes('Bruno Bright'),
+      );
+    }, 'her channel card to offer help again');
+
+    // A second run changes nothing.
+    const again = await api(p(BRUNO), 'DELETE', '/me/data', { confirm: 'delete' });
+    expect(PersonalDataDeletionResSchema.parse(again.body).data).toMatchObject({
+      anonymised: { helpRequests: 0 },
+      released: { helpRequests: 0 },
+    });
+  }, 45_000);
 });
 
 describe('an owner removes a team’s data after Mutual was uninstalled', () => {
@@ -612,6 +676,17 @@ describe('an owner removes a team’s data after Mutual was uninstalled', () => 
     ).toBe(200);
     expect((await h.server.ports.teams.get(ref))?.value.active).toBe(false);
 
+    // My profile offers the removal to the owner, and only to the owner.
+    const meOf = async (who: ConnectorAccount) => {
+      const token = await h.server.tokenFor({ tenantId: other.tenantId, userId: who.aadObjectId! });
+      return MeResSchema.parse((await call(`${h.server.url}/api/me`, { token })).body).data;
+    };
+    expect(await meOf(owner)).toMatchObject({
+      teams: [],
+      removedTeams: [{ id: other.teamId, name: other.name }],
+    });
+    expect((await meOf(member)).removedTeams).toEqual([]);
+
     expect((await remove(member, { confirm: other.name })).status).toBe(403);
     expect((await remove(buildAccount(), { confirm: other.name })).status).toBe(403);
     const wrong = await remove(owner, { confirm: 'Some other team' });
@@ -624,6 +699,7 @@ describe('an owner removes a team’s data after Mutual was uninstalled', () => 
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     const total = Object.values(stored).reduce((a, b) => a + b, 0);
     expect(TeamDataRemovalResSchema.parse(done.body).data.removedRows).toBe(total);
+    expect((await meOf(owner)).removedTeams).toEqual([]);
     expect(await rowsOf(ref)).toEqual({});
     for (const who of [owner, member])
       expect(await h.server.ports.members.teamsOf(other.tenantId, who.aadObjectId!)).toEqual([]);

@@ -3,7 +3,9 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PersonalDataSchema } from '../../src/api/contract';
 import { DEMO_PEOPLE, DEMO_TEAM } from '../../src/local/demo-team';
+import { createTableStorage } from '../../src/store';
 import { choose, saveScreenshot, useLocalModeTab } from '../support/e2e-server';
+import { tablePorts } from '../support/storage';
 
 const { server, browser } = useLocalModeTab();
 let page: Page;
@@ -63,6 +65,37 @@ describe('Your data on My profile', () => {
       PersonalDataSchema.parse(((await after.json()) as { data: unknown }).data).member,
     ).toMatchObject({ name: '', active: false, department: '', teaches: [] });
     await saveScreenshot(page, 'personal-data-deleted');
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('lets an owner remove the data of a team Mutual was removed from, after typing its name', async () => {
+    // Mutual uninstalled from the demo team, as the bot records it (the team row says so).
+    const ports = tablePorts(createTableStorage(server.storage));
+    const ref = { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
+    const team = (await ports.teams.get(ref))!;
+    await ports.teams.update({ ...team.value, active: false }, team.etag);
+
+    await page.goto(`${server.url}/#/me`);
+    await choose(page.getByRole('combobox', { name: 'Signed in as' }), owner.name);
+    const list = page.getByRole('list', { name: 'Teams Mutual was removed from' });
+    await list.getByText(DEMO_TEAM.name, { exact: true }).waitFor();
+    await list.getByRole('button', { name: `Remove the data of ${DEMO_TEAM.name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Remove the data of ${DEMO_TEAM.name}?` });
+    await dialog.getByRole('button', { name: 'Remove its data' }).click();
+    await dialog.getByText('Type the team’s name to confirm.').waitFor();
+    const confirm = dialog.getByLabel(`Type “${DEMO_TEAM.name}” to confirm`);
+    await confirm.fill('Not the name');
+    await dialog.getByRole('button', { name: 'Remove its data' }).click();
+    await dialog.getByText('Type the team’s name exactly as it is shown to confirm.').waitFor();
+    expect((await ports.teams.get(ref))?.value.active).toBe(false);
+    await saveScreenshot(page, 'removed-team-confirm');
+
+    await confirm.fill(DEMO_TEAM.name);
+    await dialog.getByRole('button', { name: 'Remove its data' }).click();
+    await page.getByText(`Mutual’s data for ${DEMO_TEAM.name} is gone`, { exact: false }).waitFor();
+    expect(await ports.teams.get(ref)).toBeUndefined();
+    expect(await ports.members.list(ref)).toEqual([]);
+    expect(await list.count()).toBe(0);
     expect(browser.pageErrors).toEqual([]);
   });
 });

@@ -10,7 +10,9 @@ import {
   forgetInProposal,
   forgetMember,
   isForgotten,
+  isWithdrawn,
   redactHelpRequest,
+  releaseForgottenHelper,
 } from '../../src/core/privacy/personal-data';
 import type { Team } from '../../src/core/team/team';
 import { deletePersonalData } from '../../src/services/delete-personal-data';
@@ -57,16 +59,62 @@ describe('what "delete my data" does to each record', () => {
     expect(isForgotten(forgotten)).toBe(true);
   });
 
-  it('redacts a request’s words once, keeping its people, status and times', () => {
-    const r = request('ana');
-    const redacted = redactHelpRequest(r)!;
+  it('redacts a resolved request’s words once, keeping its people, status and times', () => {
+    const r = { ...request('ana'), status: 'resolved' as const, resolvedAt: now.toISOString() };
+    const later = new Date(now.getTime() + 3_600_000);
+    const redacted = redactHelpRequest(r, later)!;
     expect(redacted).toEqual({
       ...r,
       blocker: DELETED_TEXT,
       source: { id: 'm1', text: DELETED_TEXT, authorName: '', link: '' },
       revision: r.revision + 1,
     });
-    expect(redactHelpRequest(redacted)).toBeUndefined();
+    expect(isWithdrawn(redacted)).toBe(false);
+    expect(redactHelpRequest(redacted, later)).toBeUndefined();
+  });
+
+  it('withdraws an unresolved request as it redacts it, so nobody is nudged about it', () => {
+    const later = new Date(now.getTime() + 3_600_000);
+    for (const r of [
+      request('ana'),
+      { ...request('ana'), status: 'claimed' as const, helperId: 'bo' },
+    ]) {
+      const withdrawn = redactHelpRequest(r, later)!;
+      expect(withdrawn).toMatchObject({
+        status: 'resolved',
+        resolvedAt: later.toISOString(),
+        resolvedBy: FORMER_MEMBER,
+        helperId: r.helperId,
+        blocker: DELETED_TEXT,
+        revision: r.revision + 1,
+      });
+      expect(isWithdrawn(withdrawn)).toBe(true);
+      expect(redactHelpRequest(withdrawn, later)).toBeUndefined();
+    }
+    // Redacted before withdrawing existed: the next run withdraws it.
+    const older = {
+      ...request('ana'),
+      blocker: DELETED_TEXT,
+      source: { id: 'm1', text: DELETED_TEXT, authorName: '', link: '' },
+    };
+    expect(redactHelpRequest(older, later)?.status).toBe('resolved');
+  });
+
+  it('hands back what the member was helping with, keeping when it was first answered', () => {
+    const claimed = {
+      ...request('ana'),
+      status: 'claimed' as const,
+      helperId: 'bo',
+      firstResponseAt: now.toISOString(),
+    };
+    expect(releaseForgottenHelper(claimed, 'bo')).toEqual({
+      ...claimed,
+      status: 'open',
+      helperId: '',
+      revision: claimed.revision + 1,
+    });
+    expect(releaseForgottenHelper(claimed, 'cy')).toBeUndefined();
+    expect(releaseForgottenHelper({ ...claimed, status: 'resolved' }, 'bo')).toBeUndefined();
   });
 
   it('takes the member out of a proposal but keeps the proposal, credited to a former member', () => {
@@ -177,10 +225,15 @@ describe('the personal-data use cases over the in-memory ports', () => {
         chat: 1,
       },
       anonymised: { proposals: 0, kudos: 1, helpRequests: 1 },
+      released: { helpRequests: 0 },
     });
     const second = await deletePersonalData(actor(ana), ref.teamId, 'delete', ports);
     expect(second.profileCleared).toBe(false);
-    expect(Object.values({ ...second.removed, ...second.anonymised })).toEqual(Array(9).fill(0));
+    expect([
+      ...Object.values(second.removed),
+      ...Object.values(second.anonymised),
+      ...Object.values(second.released),
+    ]).toEqual(Array(10).fill(0));
     expect((await ports.acknowledgements.forVersion(ref, 1)).map((a) => a.userId)).toEqual([
       ben.userId,
     ]);

@@ -8,7 +8,11 @@ export function meRoutes(services: Services): Router {
   const router = Router();
   router.get('/', async (_req, res) => {
     const user = userOf(res.locals);
-    res.json({ data: presentMe(user, await services.listMyTeams(user)) });
+    const [teams, removed] = await Promise.all([
+      services.listMyTeams(user),
+      services.listRemovedTeams(user),
+    ]);
+    res.json({ data: presentMe(user, teams, removed) });
   });
   return router;
 }

@@ -50,12 +50,31 @@ export function isForgotten(m: Member): boolean {
 /**
  * A request the member made, with what they wrote and the message they quoted replaced. Who,
  * when, how urgent and what became of it stay, so the team's response-time figures still add up.
- * Undefined when it is already so.
+ * One still unresolved is withdrawn (resolved, by a former member, at `now`): nobody is asked
+ * or nudged about a request whose words are gone. Undefined when it is already so.
  */
-export function redactHelpRequest(r: HelpRequest): HelpRequest | undefined {
+export function redactHelpRequest(r: HelpRequest, now: Date): HelpRequest | undefined {
   const source = { id: r.source.id, text: DELETED_TEXT, authorName: '', link: '' };
-  if (r.blocker === DELETED_TEXT && sameSource(r.source, source)) return undefined;
-  return { ...r, blocker: DELETED_TEXT, source, revision: r.revision + 1 };
+  if (r.blocker === DELETED_TEXT && sameSource(r.source, source) && r.status === 'resolved')
+    return undefined;
+  const withdrawn =
+    r.status === 'resolved'
+      ? {}
+      : { status: 'resolved' as const, resolvedAt: now.toISOString(), resolvedBy: FORMER_MEMBER };
+  return { ...r, ...withdrawn, blocker: DELETED_TEXT, source, revision: r.revision + 1 };
+}
+
+/** Whether a request was withdrawn because the person who asked deleted their data. */
+export const isWithdrawn = (r: HelpRequest) =>
+  r.status === 'resolved' && r.resolvedBy === FORMER_MEMBER;
+
+/**
+ * A request the member was helping with, handed back so a teammate can pick it up (the first
+ * response time stays: it was answered). Undefined when they are not helping with it.
+ */
+export function releaseForgottenHelper(r: HelpRequest, userId: string): HelpRequest | undefined {
+  if (r.status !== 'claimed' || r.helperId !== userId) return undefined;
+  return { ...r, status: 'open', helperId: '', revision: r.revision + 1 };
 }
 
 const sameSource = (a: HelpRequest['source'], b: HelpRequest['source']) =>

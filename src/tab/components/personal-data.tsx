@@ -168,7 +168,10 @@ export function PersonalData({
             next time Mutual reads the team’s roster.
           </li>
           <li>Your check-ins, compact acknowledgements, and stances and comments on proposals.</li>
-          <li>The text of your help requests and the messages you quoted in them.</li>
+          <li>
+            The text of your help requests and the messages you quoted in them. A request of yours
+            nobody has resolved yet is withdrawn; one you are helping with goes back to the team.
+          </li>
           <li>What you wrote in kudos you gave.</li>
           <li>
             Mutual’s record of the notifications sent to you and of its chat with you (messages

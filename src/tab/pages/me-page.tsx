@@ -13,10 +13,11 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MeResSchema, MembersResSchema, ProfileResSchema, type MeDto } from '../../api/contract';
-import { teamPath } from '../api-client';
+import { ApiRequestError, teamPath } from '../api-client';
 import { useAppContext } from '../app-context';
 import { PageLayout, PageSection } from '../components/page-layout';
 import { PersonalData } from '../components/personal-data';
+import { RemovedTeams } from '../components/removed-teams';
 import { ProfileForm } from '../components/profile-form';
 import { SkillList } from '../components/skill-list';
 import { EmptyState, ResourceView } from '../components/state-views';
@@ -64,7 +65,17 @@ export function MePage() {
   const profile = useResource(`me:${teamId ?? ''}`, async (api, signal) => {
     const [me, members] = await Promise.all([
       api.get('/api/me', MeResSchema, signal),
-      teamId ? api.get(teamPath(teamId, '/members'), MembersResSchema, signal) : null,
+      teamId
+        ? api
+            .get(teamPath(teamId, '/members'), MembersResSchema, signal)
+            // Not (or no longer) a member of the team this tab is in, or Mutual was removed
+            // from it: the page still shows the person and their teams.
+            .catch((error: unknown) => {
+              if (error instanceof ApiRequestError && [403, 404].includes(error.status))
+                return null;
+              throw error;
+            })
+        : null,
     ]);
     const row = members?.data.find((m) => m.id === me.data.user.id);
     return { me: me.data, row };
@@ -190,6 +201,7 @@ export function MePage() {
                 </ul>
               )}
             </PageSection>
+            <RemovedTeams teams={me.removedTeams} onRemoved={refreshCard} />
           </>
         )}
       </ResourceView>
