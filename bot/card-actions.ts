@@ -13,6 +13,7 @@ import { actorOf } from './activity';
 import { COMPACT_ACK_VERB, compactAckCard } from './cards/compact-cards';
 import { HELP_VERBS, helpMessages } from './cards/help-cards';
 import { CHECK_IN_VERB, checkInCard } from './cards/rotation-cards';
+import { pulseAnswerHandler, PULSE_ANSWER_VERB } from './pulse-card-action';
 
 const CheckInDataSchema = z.object({
   teamId: z.string().min(1).max(200),
@@ -98,6 +99,7 @@ const compactAckHandler: Handler = async (actor, raw, services) => {
 const handlers: Record<string, Handler> = {
   [CHECK_IN_VERB]: checkInHandler,
   [COMPACT_ACK_VERB]: compactAckHandler,
+  [PULSE_ANSWER_VERB]: pulseAnswerHandler,
   ...Object.fromEntries(Object.values(HELP_VERBS).map((verb) => [verb, helpHandler(verb)])),
 };
 

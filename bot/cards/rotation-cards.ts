@@ -33,7 +33,13 @@ const who = (p: MessagePerson) => (p.department ? `${p.name} (${p.department})` 
 /** The cards of rotations and roles. Pure: the same input gives the same card. */
 export const rotationMessages: Omit<
   MessageComposer,
-  'helpRequest' | 'helpNudge' | 'compactAcknowledge' | 'compactReview'
+  | 'helpRequest'
+  | 'helpNudge'
+  | 'compactAcknowledge'
+  | 'compactReview'
+  | 'kudosReceived'
+  | 'pulseAsk'
+  | 'helperLoad'
 > = {
   pairing({ teamName, programLabel, partners, reason }) {
     const partnerNames = names(partners);

@@ -9,6 +9,9 @@ import { pairingRoutes } from './routes/pairings';
 import { helpRoutes } from './routes/help';
 import { compactRoutes } from './routes/compact';
 import { personalDataRoutes } from './routes/personal-data';
+import { pulseRoutes } from './routes/pulse';
+import { kudosRoutes } from './routes/kudos';
+import { insightRoutes } from './routes/insights';
 
 export const API_BODY_LIMIT = '64kb';
 
@@ -30,5 +33,8 @@ export function createApiRouter({ services, verify, ratePerUser }: ApiRouterOpti
   router.use('/teams', helpRoutes(services));
   router.use('/teams', compactRoutes(services));
   router.use('/teams', personalDataRoutes(services));
+  router.use('/teams', pulseRoutes(services));
+  router.use('/teams', kudosRoutes(services));
+  router.use('/teams', insightRoutes(services));
   return router;
 }

@@ -854,7 +854,8 @@ export const PersonalDataDeletionSchema = z.object({
     proposals: z.number(),
     kudos: z.number(),
     helpRequests: z.number(),
-  }),  /** Requests the member was helping with, handed back to the team. */
+  }),
+  /** Requests the member was helping with, handed back to the team. */
   released: z.object({ helpRequests: z.number() }),
 });
 export type PersonalDataDeletionDto = z.infer<typeof PersonalDataDeletionSchema>;
@@ -868,3 +869,268 @@ export const TeamDataDeleteReqSchema = z.object({
     .max(300),
 });
 export const TeamDataRemovalResSchema = dataOf(z.object({ removedRows: z.number() }));
+
+// ---- Insights (issue 8): how help flows through a team over a chosen period ----
+
+export const insightPeriods = ['4w', '12w', 'quarter'] as const;
+export const InsightPeriodSchema = z.enum(insightPeriods);
+export type InsightPeriod = z.infer<typeof InsightPeriodSchema>;
+
+/** One member's give / receive balance and breadth; listed by name, never ranked. */
+export const InsightMemberSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  department: z.string(),
+  /** Requests this member helped with (claimed first, or resolved) in the period. */
+  given: z.number(),
+  /** Requests this member made that someone helped with in the period. */
+  received: z.number(),
+  /** Distinct people and departments this member helped. */
+  peopleHelped: z.number(),
+  departmentsHelped: z.number(),
+});
+export type InsightMemberDto = z.infer<typeof InsightMemberSchema>;
+
+export const InsightsSchema = z.object({
+  period: z.object({
+    key: InsightPeriodSchema,
+    /** ISO instants: from inclusive, to exclusive. */
+    from: z.string(),
+    to: z.string(),
+  }),
+  /** Help requests made in the period. */
+  requestCount: z.number(),
+  members: z.array(InsightMemberSchema),
+  concentration: z.object({
+    /** Share (0–1) of the help given by the top 20% of helpers (at least one); null with no help. */
+    topShare: z.number().nullable(),
+    /** How many people the top 20% is, and how many helped at all. */
+    topHelpers: z.number(),
+    helpers: z.number(),
+    totalGiven: z.number(),
+  }),
+  response: z.object({
+    /** The compact's response commitment now, in hours. */
+    commitmentHours: z.number(),
+    /** Requests of the period that got a first response, and how many within their own commitment. */
+    responded: z.number(),
+    withinCommitment: z.number(),
+    medianHours: z.number().nullable(),
+    p90Hours: z.number().nullable(),
+    /** Still without any response. */
+    waiting: z.number(),
+    /** Per week of the period (Monday 00:00 UTC start), oldest first. */
+    weeks: z.array(
+      z.object({
+        weekStart: z.string(),
+        responded: z.number(),
+        withinCommitment: z.number(),
+        medianHours: z.number().nullable(),
+      }),
+    ),
+  }),
+  openBlockers: z.object({
+    total: z.number(),
+    /** Open or claimed but unresolved requests now, by age. */
+    byAge: z.array(z.object({ label: z.string(), count: z.number() })),
+    oldestHours: z.number().nullable(),
+  }),
+  rotation: z.object({
+    /** Published rounds in the period (all programs). */
+    rounds: z.number(),
+    /** Distinct members placed in a group, against the active members who take part. */
+    participants: z.number(),
+    eligible: z.number(),
+    /** Groups whose members answered the check-in, and how many of those said they met. */
+    answered: z.number(),
+    met: z.number(),
+    meetRate: z.number().nullable(),
+  }),
+  /** Released pulse results in the period, oldest first: the average (1–5) of each item. */
+  pulses: z.array(
+    z.object({
+      id: z.string(),
+      closedAt: z.string(),
+      answered: z.number(),
+      items: z.array(
+        z.object({ id: z.string(), text: z.string(), average: z.number().nullable() }),
+      ),
+    }),
+  ),
+});
+export type InsightsDto = z.infer<typeof InsightsSchema>;
+export const InsightsResSchema = dataOf(InsightsSchema);
+
+/** The helper-load alert's settings: the Culture Guardian hears when one person carries too much. */
+export const InsightSettingsSchema = z.object({
+  /** Percent (10–90) of the help given over the last 4 weeks above which one member is flagged. */
+  helperLoadPercent: z.number(),
+  /** The alert needs at least this many helped requests in the 4 weeks (1–100), so 1 of 1 is no alarm. */
+  helperLoadMinRequests: z.number(),
+});
+export type InsightSettingsDto = z.infer<typeof InsightSettingsSchema>;
+export const InsightSettingsResSchema = dataOf(InsightSettingsSchema);
+export const InsightSettingsChangeSchema = InsightSettingsSchema;
+
+// ---- Kudos (issue 8): thanks made visible, as stories; never counted or ranked ----
+
+export const MAX_KUDOS_STORY_LENGTH = 500;
+export const MAX_KUDOS_RECIPIENTS = 10;
+
+export const KudosSchema = z.object({
+  id: z.string(),
+  /** A member who left or deleted their data reads "A former member". */
+  from: PersonRefSchema,
+  to: z.array(PersonRefSchema),
+  story: z.string(),
+  /** The help request it thanks for, when it came from one ("Thank" on the help board). */
+  helpRequestId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type KudosDto = z.infer<typeof KudosSchema>;
+/** `GET /api/teams/:teamId/kudos?after=<next>`: the team's feed, latest first, a page at a time. */
+export const KudosFeedResSchema = dataOf(
+  z.object({ kudos: z.array(KudosSchema), next: z.string().nullable() }),
+);
+export const KudosFeedQuerySchema = z.object({
+  after: z
+    .string()
+    .regex(/^t-\d{15}-[0-9A-Za-z-]{0,60}$/, 'That page cursor is not one Mutual made.')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(50).optional(),
+});
+/** `GET /api/teams/:teamId/me/kudos`: what the caller received and gave, latest first. */
+export const MyKudosResSchema = dataOf(
+  z.object({ received: z.array(KudosSchema), given: z.array(KudosSchema) }),
+);
+/**
+ * `POST /api/teams/:teamId/kudos`: 201 with the kudos; 200 with the same kudos when `requestKey`
+ * repeats one already given (a double click, a retry).
+ */
+export const KudosGiveReqSchema = z.object({
+  toIds: z
+    .array(z.string().trim().min(1).max(200))
+    .min(1, 'Choose at least one teammate to thank.')
+    .max(MAX_KUDOS_RECIPIENTS, `Thank at most ${MAX_KUDOS_RECIPIENTS} teammates at once.`),
+  story: z
+    .string()
+    .trim()
+    .min(1, 'Say what they did: the story is what the team sees.')
+    .max(MAX_KUDOS_STORY_LENGTH, `Keep the story under ${MAX_KUDOS_STORY_LENGTH} characters.`),
+  requestKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,100}$/, 'The request key is 8 to 100 letters, digits, - or _.')
+    .optional(),
+});
+export type KudosGiveReq = z.infer<typeof KudosGiveReqSchema>;
+export const KudosResSchema = dataOf(KudosSchema);
+
+// ---- end Kudos ----
+
+// ---- The anonymous pulse (PRODUCT.md feature 7): no response is ever tied to a person ----
+
+export const PulseItemSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['scale', 'text']),
+  text: z.string(),
+});
+export type PulseItemDto = z.infer<typeof PulseItemSchema>;
+
+/** A rated statement's result; `average` and `distribution` are null when too few rated it. */
+export const PulseItemResultSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  responses: z.number(),
+  average: z.number().nullable(),
+  /** Counts for 1 (strongly disagree) to 5 (strongly agree). */
+  distribution: z.array(z.number()).nullable(),
+});
+export type PulseItemResultDto = z.infer<typeof PulseItemResultSchema>;
+
+/** Nothing while open; after closing, results only when enough answered. */
+export const PulseResultsSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('open') }),
+  z.object({ kind: z.literal('withheld'), answered: z.number(), needed: z.number() }),
+  z.object({
+    kind: z.literal('released'),
+    answered: z.number(),
+    items: z.array(PulseItemResultSchema),
+    freeText: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('shown'), question: z.string(), answers: z.array(z.string()) }),
+      z.object({ kind: z.literal('withheld'), needed: z.number() }),
+    ]),
+  }),
+]);
+export type PulseResultsDto = z.infer<typeof PulseResultsSchema>;
+
+export const PulseSchema = z.object({
+  id: z.string(),
+  status: z.enum(['open', 'closed']),
+  startedByRole: z.enum(['owner', 'guardian']),
+  startedAt: z.string(),
+  closesAt: z.string(),
+  closedAt: z.string().nullable(),
+  minAnswers: z.number(),
+  freeTextMin: z.number(),
+  items: z.array(PulseItemSchema),
+  /** The open pulse: whether the caller's answer was counted. Null once closed. */
+  answeredByMe: z.boolean().nullable(),
+  results: PulseResultsSchema,
+});
+export type PulseDto = z.infer<typeof PulseSchema>;
+export const PulseResSchema = dataOf(PulseSchema);
+
+const bounds = z.object({ min: z.number(), max: z.number(), default: z.number() });
+/** `GET /api/teams/:teamId/pulses`: newest first, whether the caller may run one, and the limits. */
+export const PulsesSchema = z.object({
+  pulses: z.array(PulseSchema),
+  canRun: z.boolean(),
+  limits: z.object({
+    days: bounds,
+    minAnswers: bounds,
+    freeTextMin: z.number(),
+    maxText: z.number(),
+  }),
+});
+export type PulsesDto = z.infer<typeof PulsesSchema>;
+export const PulsesResSchema = dataOf(PulsesSchema);
+
+export const PulseIdSchema = z
+  .string()
+  .regex(/^u\d{15}-[0-9a-f]{6}$/, 'The pulse id is not one Mutual made.');
+
+/** `POST /api/teams/:teamId/pulses` (owner or Culture Guardian). */
+export const PulseStartReqSchema = z.object({
+  days: z
+    .number('Give the number of days the pulse stays open.')
+    .int('Days are a whole number.')
+    .min(1, 'A pulse stays open at least 1 day.')
+    .max(14, 'A pulse stays open at most 14 days.')
+    .default(7),
+  minAnswers: z
+    .number('Give the minimum number of answers.')
+    .int('The minimum is a whole number.')
+    .min(3, 'Results need at least 3 answers, so one answer can never be singled out.')
+    .max(50, 'Set the minimum to 50 answers or fewer.')
+    .default(5),
+});
+export type PulseStartReq = z.infer<typeof PulseStartReqSchema>;
+
+/** `POST /api/teams/:teamId/pulses/:pulseId/answers`: 1–5 per statement (null = skipped), text. */
+export const PulseAnswerReqSchema = z.object({
+  scores: z
+    .record(
+      z.string().max(40),
+      z
+        .number('Choose 1 to 5, or skip the question.')
+        .int('Choose 1 to 5, or skip the question.')
+        .min(1, 'Choose 1 to 5, or skip the question.')
+        .max(5, 'Choose 1 to 5, or skip the question.')
+        .nullable(),
+    )
+    .default({}),
+  text: z.string().max(500, 'Keep the written answer under 500 characters.').default(''),
+});
+export type PulseAnswerReq = z.infer<typeof PulseAnswerReqSchema>;
+
+// ---- end anonymous pulse ----

@@ -15,6 +15,9 @@ import type { Program, ProgramKind } from './pairing/program';
 import type { Round } from './pairing/round';
 import type { GuardianSettings, GuardianTerm } from './roles/guardian';
 import type { HelpRequest } from './help/help-request';
+import type { InsightRequest, InsightSettings } from './insights/insights';
+import type { Pulse } from './pulse/pulse';
+import type { PulseItem } from './pulse/questions';
 
 export interface Clock {
   now(): Date;
@@ -103,7 +106,7 @@ export interface CompactReviewStore {
 
 /** Links into the tab, for cards: a Teams deep link, or the page's URL in local mode. */
 export interface TabLinks {
-  page(ref: TeamRef, page: 'compact'): string;
+  page(ref: TeamRef, page: 'compact' | 'kudos' | 'pulse' | 'insights'): string;
 }
 
 /** Everything the services may use; each service narrows it with `Pick`. */
@@ -127,6 +130,8 @@ export interface Ports {
   guardians: GuardianStore;
   help: HelpRequestStore;
   kudos: KudosStore;
+  pulses: PulseStore;
+  insights: InsightStore;
   teamData: TeamDataStore;
   channels: ChannelDirectory;
   /** Builds the cards the bot sends; services only choose what to say and to whom. */
@@ -146,11 +151,45 @@ export interface HelpRequestStore {
   countTakenSince(ref: TeamRef, userId: string, since: Date): Promise<number>;
 }
 
+/**
+ * What the Insights page and the helper-load alert read, each in one partition-scoped query, and
+ * the alert's settings (one row).
+ */
+export interface InsightStore {
+  /** Requests made at or after `since`, or not resolved yet; only the columns the metrics read. */
+  helpSince(ref: TeamRef, since: Date): Promise<InsightRequest[]>;
+  /** Published rounds of every program with `publishedAt` at or after `since`. */
+  roundsPublishedSince(ref: TeamRef, since: Date): Promise<Round[]>;
+  /** Check-ins answered at or after `since`, of every round. */
+  checkInsSince(
+    ref: TeamRef,
+    since: Date,
+  ): Promise<Pick<CheckIn, 'roundId' | 'userId' | 'answer'>[]>;
+  settings(ref: TeamRef): Promise<Versioned<InsightSettings> | undefined>;
+  /** Creates them when `etag` is undefined (insert if absent), else replaces them. */
+  saveSettings(
+    ref: TeamRef,
+    settings: InsightSettings,
+    etag: string | undefined,
+  ): Promise<Versioned<InsightSettings>>;
+}
+
 /** Kudos in their team's partition, latest first. */
 export interface KudosStore {
-  /** Insert if absent: the same kudos (e.g. one thank per request) is written once. */
-  add(ref: TeamRef, kudos: Kudos): Promise<{ created: boolean }>;
+  /**
+   * Insert if absent, once per `onceKey` (what made it: a thank's request, a give's request key;
+   * the kudos id when none): a second add stores nothing and answers the kudos stored first.
+   */
+  add(ref: TeamRef, kudos: Kudos, onceKey?: string): Promise<{ created: boolean; kudos: Kudos }>;
   list(ref: TeamRef, limit: number): Promise<Kudos[]>;
+  /** The team's feed, latest first: at most `limit` after the cursor (a previous page's `next`). */
+  page(ref: TeamRef, limit: number, after?: string): Promise<{ kudos: Kudos[]; next?: string }>;
+  /** What one member gave and received, latest first, at most `limit` of each. */
+  ofMember(
+    ref: TeamRef,
+    userId: string,
+    limit: number,
+  ): Promise<{ given: Kudos[]; received: Kudos[] }>;
   get(ref: TeamRef, id: string): Promise<Versioned<Kudos> | undefined>;
   update(ref: TeamRef, kudos: Kudos, etag: string): Promise<Versioned<Kudos>>;
 }
@@ -274,12 +313,40 @@ export interface MessageComposer {
     openProposals: number;
     link: string;
   }): OutgoingMessage;
+  /** 1:1 to each person a kudos thanks: who thanked them, the story, and a link to the feed. */
+  kudosReceived(input: {
+    teamName: string;
+    from: MessagePerson;
+    others: MessagePerson[];
+    story: string;
+    fromHelpRequest: boolean;
+    link: string;
+  }): OutgoingMessage;
+  /**
+   * 1:1 to each member taking part when a pulse starts: the questions, answered in place and
+   * anonymously; drawn with `answered` once the reader's answer was counted (it never echoes it).
+   */
+  pulseAsk(input: PulseAskInput): OutgoingMessage;
   /** Announces a new Culture Guardian, to the channel or to the guardian. */
   guardian(input: {
     teamName: string;
     guardian: MessagePerson;
     until: string;
     audience: 'channel' | 'guardian';
+  }): OutgoingMessage;
+  /**
+   * 1:1 and private, to the Culture Guardian (or the owners): one person gives a large share of
+   * the team's help; who, their share in words, and what to do about it. Never posted publicly.
+   */
+  helperLoad(input: {
+    teamName: string;
+    helper: MessagePerson;
+    given: number;
+    total: number;
+    percent: number;
+    audience: 'guardian' | 'owner';
+    /** The team's Insights page. */
+    insightsLink: string;
   }): OutgoingMessage;
 }
 
@@ -397,4 +464,38 @@ export interface ScheduleStore {
   /** The oldest bucket that may still hold work. */
   cursor(): Promise<Versioned<string> | undefined>;
   setCursor(bucket: string, etag: string | undefined): Promise<void>;
+}
+
+/** What the pulse card shows. */
+export interface PulseAskInput {
+  teamId: string;
+  teamName: string;
+  pulseId: string;
+  items: PulseItem[];
+  closesAt: string;
+  /** The Pulse page in the tab. */
+  link: string;
+  /** The reader's answer was counted: the card says so, without the answer. */
+  answered?: boolean;
+}
+
+/**
+ * Anonymous pulses, in their team's partition: the pulse row (with its running tally), one
+ * "answered" marker per person whose key is a keyed hash and holds nothing else, and a row saying
+ * which pulse is open. No method takes a person's id.
+ */
+export interface PulseStore {
+  get(ref: TeamRef, id: string): Promise<Versioned<Pulse> | undefined>;
+  /** Latest first, in one partition query. */
+  list(ref: TeamRef, limit: number): Promise<Versioned<Pulse>[]>;
+  /** Inserts the pulse and the team's "a pulse is open" row together; `conflict` if one is open. */
+  start(ref: TeamRef, pulse: Pulse): Promise<Versioned<Pulse>>;
+  hasMarker(ref: TeamRef, pulseId: string, marker: string): Promise<boolean>;
+  /**
+   * In one transaction: inserts the marker and replaces the pulse (its new tally) if `etag` still
+   * matches. Either fails (marker there, tally moved) and nothing is written: `conflict`.
+   */
+  answer(ref: TeamRef, pulse: Pulse, etag: string, marker: string): Promise<Versioned<Pulse>>;
+  /** In one transaction: replaces the (closed) pulse if `etag` matches and removes the open row. */
+  close(ref: TeamRef, pulse: Pulse, etag: string): Promise<Versioned<Pulse>>;
 }

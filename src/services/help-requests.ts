@@ -10,7 +10,7 @@ import {
   type SourceMessage,
 } from '../core/help/help-request';
 import { firstAwakeMoment, hasCapacity, nudgePlan } from '../core/help/nudges';
-import { kudosForHelp } from '../core/kudos/kudos';
+import { kudosForHelp, thankOnceKey } from '../core/kudos/kudos';
 import { programKinds, type ProgramKind } from '../core/pairing/program';
 import { isTakingPart } from '../core/team/boundaries';
 import type { Member } from '../core/team/member';
@@ -19,6 +19,7 @@ import { supportChannelOf } from '../core/team/team';
 import type { Ports, Versioned } from '../core/ports';
 import type { Round } from '../core/pairing/round';
 import { enqueueNotifications } from './enqueue-notifications';
+import { tellKudosRecipients } from './give-kudos';
 import { peopleOf, postNotification, refreshHelpCards, type HelpContext } from './help-cards';
 import { scheduleJob } from './schedule-job';
 import { requireMember } from './team-access';
@@ -38,6 +39,7 @@ export type HelpPorts = Pick<
   | 'schedule'
   | 'clock'
   | 'messages'
+  | 'links'
 >;
 
 export interface HelpAsk {
@@ -199,7 +201,7 @@ export async function actOnHelp(
     const found = await ports.help.get(ref, requestId);
     if (!found) throw notFound('That help request no longer exists.');
     const now = ports.clock.now();
-    const next = await applyAction(ref, found.value, actor.userId, action, options, now, ports);
+    const next = await applyAction(team, found.value, actor.userId, action, options, now, ports);
     if (next === found.value) return contextOf(ref, team, found.value, ports);
     try {
       const saved = await ports.help.update(ref, next, found.etag);
@@ -214,14 +216,15 @@ export async function actOnHelp(
 }
 
 async function applyAction(
-  ref: TeamRef,
+  team: Team,
   request: HelpRequest,
   userId: string,
   action: HelpActionName,
   options: { story?: string },
   now: Date,
-  ports: Pick<Ports, 'members' | 'kudos'>,
+  ports: HelpPorts,
 ): Promise<HelpRequest> {
+  const ref = { tenantId: team.tenantId, teamId: team.teamId };
   switch (action) {
     case 'claim':
       try {
@@ -242,7 +245,13 @@ async function applyAction(
     case 'thank': {
       const next = thank(request, userId, now);
       // The kudos first (written once per request), so a failure after it loses nothing.
-      await ports.kudos.add(ref, kudosForHelp(request, options.story ?? '', now));
+      const { kudos } = await ports.kudos.add(
+        ref,
+        kudosForHelp(request, options.story ?? '', now),
+        thankOnceKey(request.id),
+      );
+      // The helper hears 1:1 with the story (the cards only say "thanked"); once, by its id.
+      await tellKudosRecipients(ref, team, kudos, ports);
       return next;
     }
   }

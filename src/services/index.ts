@@ -44,6 +44,8 @@ import { diffCompact, getCompactVersion, getCompactView } from './compact-view';
 import { exportPersonalData } from './export-personal-data';
 import { deletePersonalData } from './delete-personal-data';
 import { removeTeamData } from './remove-team-data';
+import { giveKudos, type GiveKudosInput } from './give-kudos';
+import { listKudosFeed, listMyKudos } from './list-kudos';
 import type { NewProposal } from '../core/compact/proposal';
 import {
   getGuardian,
@@ -52,6 +54,24 @@ import {
   runDueGuardianRotation,
   saveGuardianSettings,
 } from './guardian';
+import {
+  getInsights,
+  getInsightSettings,
+  HELPER_LOAD_DUE,
+  runHelperLoadCheck,
+  saveInsightSettings,
+} from './insights';
+import type { InsightPeriodKey, InsightSettings } from '../core/insights/insights';
+import {
+  answerPulse,
+  answerPulseFromCard,
+  closePulseNow,
+  listPulses,
+  PULSE_CLOSE_DUE,
+  runPulseClose,
+  startPulse,
+} from './pulses';
+import type { PulseAnswer } from '../core/pulse/pulse';
 
 /** The use cases bound to their ports: what adapters (API, bot, jobs) call. */
 export function createServices(ports: Ports) {
@@ -145,15 +165,36 @@ export function createServices(ports: Ports) {
     exportPersonalData: (actor: Actor, teamId: string) => exportPersonalData(actor, teamId, ports),
     deletePersonalData: (actor: Actor, teamId: string, confirm: string) =>
       deletePersonalData(actor, teamId, confirm, ports),
+    listPulses: (actor: Actor, teamId: string) => listPulses(actor, teamId, ports),
+    startPulse: (actor: Actor, teamId: string, input: { days: number; minAnswers: number }) =>
+      startPulse(actor, teamId, input, ports),
+    answerPulse: (actor: Actor, teamId: string, pulseId: string, answer: PulseAnswer) =>
+      answerPulse(actor, teamId, pulseId, answer, ports),
+    answerPulseFromCard: (actor: Actor, teamId: string, pulseId: string, answer: PulseAnswer) =>
+      answerPulseFromCard(actor, teamId, pulseId, answer, ports),
+    closePulse: (actor: Actor, teamId: string, pulseId: string) =>
+      closePulseNow(actor, teamId, pulseId, ports),
     removeTeamData: (actor: Actor, teamId: string, confirm: string) =>
       removeTeamData(actor, teamId, confirm, ports),
+    giveKudos: (actor: Actor, teamId: string, input: GiveKudosInput) =>
+      giveKudos(actor, teamId, input, ports),
+    listKudosFeed: (actor: Actor, teamId: string, options: { limit?: number; after?: string }) =>
+      listKudosFeed(actor, teamId, options, ports),
+    listMyKudos: (actor: Actor, teamId: string) => listMyKudos(actor, teamId, ports),
+    getInsights: (actor: Actor, teamId: string, period: InsightPeriodKey) =>
+      getInsights(actor, teamId, period, ports),
+    getInsightSettings: (actor: Actor, teamId: string) => getInsightSettings(actor, teamId, ports),
+    saveInsightSettings: (actor: Actor, teamId: string, change: InsightSettings) =>
+      saveInsightSettings(actor, teamId, change, ports),
     /** Scheduled work that needs no Teams connection, by job kind. */
     jobHandlers: {
       [ROTATION_DUE]: (job: ScheduledJob) => runDueRotation(job, ports),
       [CHECK_IN_DUE]: (job: ScheduledJob) => sendCheckIns(job, ports),
       [GUARDIAN_DUE]: (job: ScheduledJob) => runDueGuardianRotation(job, ports),
+      [HELPER_LOAD_DUE]: (job: ScheduledJob) => runHelperLoadCheck(job, ports),
       [HELP_NUDGE_DUE]: (job: ScheduledJob) => runHelpNudge(job, ports),
       [COMPACT_REVIEW_DUE]: (job: ScheduledJob) => runReviewReminder(job, ports),
+      [PULSE_CLOSE_DUE]: (job: ScheduledJob) => runPulseClose(job, ports),
     } as Record<string, (job: ScheduledJob) => Promise<void>>,
     registerInstallation: (installation: Installation) => registerInstallation(installation, ports),
     deactivateTeam: (ref: TeamRef) => deactivateTeam(ref, ports),

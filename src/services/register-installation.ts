@@ -5,6 +5,7 @@ import type { RosterEntry } from '../core/team/member';
 import type { ConversationAddress, Team, TeamRef } from '../core/team/team';
 import { targetKey } from '../core/notify/notification';
 import { startCompactReviews } from './compact-reviews';
+import { startHelperLoadChecks } from './insights';
 import { retryOnConflict } from './retry-on-conflict';
 import { reviveConversation } from './revive-conversation';
 import { scheduleRosterRefresh } from './schedule-roster-refresh';
@@ -75,6 +76,7 @@ export async function registerInstallation(
     ? await ports.members.get(installation.ref, installation.installedBy)
     : undefined;
   await startCompactReviews(installation.ref, installer?.value.timeZone ?? 'UTC', ports);
+  await startHelperLoadChecks(installation.ref, ports);
   return { team, roster: change };
 }
 

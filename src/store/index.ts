@@ -14,6 +14,8 @@ import { createTableCheckInStore } from './table-check-in-store';
 import { createTableGuardianStore } from './table-guardian-store';
 import { createTableHelpStore } from './table-help-store';
 import { createTableKudosStore } from './table-kudos-store';
+import { createTableInsightStore } from './table-insight-store';
+import { createTablePulseStore } from './table-pulse-store';
 import { createTableTeamDataStore } from './table-team-data-store';
 import {
   createTableAcknowledgementStore,
@@ -50,6 +52,13 @@ export function createTablePorts(storage: TableStorage, clock: Clock): StoragePo
     guardians: createTableGuardianStore(storage.table('roles')),
     help: createTableHelpStore(storage.table('help')),
     kudos: createTableKudosStore(storage.table('kudos')),
+    insights: createTableInsightStore({
+      help: storage.table('help'),
+      rounds: storage.table('rounds'),
+      checkIns: storage.table('checkins'),
+      settings: storage.table('roles'),
+    }),
+    pulses: createTablePulseStore(storage.table('pulses')),
     teamData: createTableTeamDataStore((kind) => storage.table(kind)),
   };
 }

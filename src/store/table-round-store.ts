@@ -19,7 +19,7 @@ import { invertedNumber, teamPartition } from './keys';
  * the first row of its range. The groups are spread over several properties (64 KiB each).
  */
 export function createTableRoundStore(client: TableClient): RoundStore {
-  const rows = teamRows<Round>(client, 'The round', { toRow, fromRow });
+  const rows = teamRows<Round>(client, 'The round', { toRow, fromRow: roundFromRow });
   return {
     async get(ref, id) {
       const key = rowKeyOf(id);
@@ -50,7 +50,8 @@ function toRow(ref: TeamRef, r: Round): Row {
   };
 }
 
-function fromRow(row: StoredRow): Round {
+/** A stored round row as a Round (also read by the insights store). */
+export function roundFromRow(row: StoredRow): Round {
   return {
     id: str(row, 'id'),
     program: str(row, 'program') as ProgramKind,

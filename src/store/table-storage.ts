@@ -20,6 +20,7 @@ export const tableKinds = [
   'roles',
   'help',
   'kudos',
+  'pulses',
 ] as const;
 export type TableKind = (typeof tableKinds)[number];
 
@@ -44,6 +45,7 @@ export const partitionedBy: Record<TableKind, 'team' | 'user' | 'due hour' | 'co
   roles: 'team',
   help: 'team',
   kudos: 'team',
+  pulses: 'team',
 };
 
 export interface TableStorageOptions {

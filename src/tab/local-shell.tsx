@@ -14,6 +14,8 @@ const localRoutes: readonly PageRoute[] = [
   'pairings',
   'help',
   'compact',
+  'kudos',
+  'pulse',
   'insights',
   'settings',
   'me',

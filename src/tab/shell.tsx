@@ -24,6 +24,8 @@ const pages: Record<PageRoute, LazyExoticComponent<() => ReactNode>> = {
   pairings: lazy(() => import('./pages/pairings-page').then((m) => ({ default: m.PairingsPage }))),
   help: lazy(() => import('./pages/help-page').then((m) => ({ default: m.HelpPage }))),
   compact: lazy(() => import('./pages/compact-page').then((m) => ({ default: m.CompactPage }))),
+  kudos: lazy(() => import('./pages/kudos-page').then((m) => ({ default: m.KudosPage }))),
+  pulse: lazy(() => import('./pages/pulse-page').then((m) => ({ default: m.PulsePage }))),
   insights: lazy(() => import('./pages/insights-page').then((m) => ({ default: m.InsightsPage }))),
   settings: lazy(() => import('./pages/settings-page').then((m) => ({ default: m.SettingsPage }))),
   me: lazy(() => import('./pages/me-page').then((m) => ({ default: m.MePage }))),
@@ -34,6 +36,8 @@ const teamPages: ReadonlySet<PageRoute> = new Set([
   'pairings',
   'help',
   'compact',
+  'kudos',
+  'pulse',
   'insights',
   'settings',
 ]);

@@ -16,6 +16,8 @@ const teamRoutes: readonly PageRoute[] = [
   'pairings',
   'help',
   'compact',
+  'kudos',
+  'pulse',
   'insights',
   'settings',
   'me',

@@ -190,6 +190,8 @@ async function snapshotB() {
     help: (await p.help.list(ref)).map((x) => x.value),
     kudos: await p.kudos.list(ref, 50),
     deadLetters: await p.deadLetters.list(ref, 50),
+    pulses: (await p.pulses.list(ref, 50)).map((x) => x.value),
+    insightSettings: (await p.insights.settings(ref))?.value,
   };
 }
 
@@ -217,6 +219,11 @@ const reads: Route[] = [
   { name: 'the help board', method: 'GET', rest: () => '/help' },
   { name: 'the help settings', method: 'GET', rest: () => '/help-settings' },
   { name: 'the dead letters', method: 'GET', rest: () => '/dead-letters' },
+  { name: 'the kudos feed', method: 'GET', rest: () => '/kudos' },
+  { name: 'my kudos there', method: 'GET', rest: () => '/me/kudos' },
+  { name: 'the pulses', method: 'GET', rest: () => '/pulses' },
+  { name: 'the insights', method: 'GET', rest: () => '/insights?period=4w' },
+  { name: 'the helper-load settings', method: 'GET', rest: () => '/insight-settings' },
 ];
 
 /** Writes any member may make in their own team. */
@@ -258,10 +265,28 @@ const memberWrites: Route[] = [
     rest: () => `/rounds/${target.roundId}/check-in`,
     body: () => ({ answer: 'met' }),
   },
+  {
+    name: 'give kudos',
+    method: 'POST',
+    rest: () => '/kudos',
+    body: () => ({ toIds: [target.a], story: 'Thanks!', requestKey: 'attack-kudos-1' }),
+  },
 ];
 
 /** Writes only a team owner may make (the services check the stored role). */
 const ownerWrites: Route[] = [
+  {
+    name: 'start a pulse (owner or guardian)',
+    method: 'POST',
+    rest: () => '/pulses',
+    body: () => ({ days: 7, minAnswers: 5 }),
+  },
+  {
+    name: 'change the helper-load alert',
+    method: 'PUT',
+    rest: () => '/insight-settings',
+    body: () => ({ helperLoadPercent: 20, helperLoadMinRequests: 1 }),
+  },
   {
     name: 'set up a program',
     method: 'PUT',

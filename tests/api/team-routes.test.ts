@@ -64,6 +64,7 @@ describe('a demo member', () => {
     expect(MeResSchema.parse(res.body).data).toEqual({
       user: { id: demoMember.userId, tenantId: DEMO_TEAM.tenantId, name: demoMember.name },
       teams: [{ id: DEMO_TEAM.teamId, name: DEMO_TEAM.name, role: 'member' }],
+      removedTeams: [],
     });
   });
 
@@ -192,6 +193,7 @@ describe('who may open a team', () => {
       expect(MeResSchema.parse(me.body).data).toEqual({
         user: { id: demoMember.userId, tenantId: otherTenant, name: demoMember.name },
         teams: [],
+        removedTeams: [],
       });
     },
   );

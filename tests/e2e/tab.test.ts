@@ -136,10 +136,12 @@ describe('the tab in local mode', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Help board' }).waitFor();
     expect(page.url()).toContain('#/help');
+    // Help board → Compact → Kudos.
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press(' ');
-    await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Kudos' }).waitFor();
+    expect(page.url()).toContain('#/kudos');
 
     // Back goes to the previous page, like any web page.
     await page.goBack();

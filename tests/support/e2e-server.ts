@@ -113,7 +113,12 @@ export function useLocalModeTab(): { server: E2eServer; browser: E2eBrowser } {
 /** Picks an option from a Fluent dropdown, as a person would: open it, then click the option. */
 export async function choose(combobox: Locator, option: string) {
   await combobox.click();
-  await combobox.page().getByRole('option', { name: option }).click();
+  // The options of this combobox's own list: charts on the page draw their bars as options too.
+  const list = await combobox.getAttribute('aria-controls');
+  const scope = list
+    ? combobox.page().locator(`[id="${list}"]`)
+    : combobox.page().getByRole('listbox');
+  await scope.getByRole('option', { name: option }).click();
 }
 
 /** Saves what the page looks like once its open / theme transitions have finished. */

@@ -18,14 +18,16 @@ import type { CheckIn } from '../../src/core/pairing/check-in';
 import type { Program } from '../../src/core/pairing/program';
 import type { Round } from '../../src/core/pairing/round';
 import type { GuardianSettings, GuardianTerm } from '../../src/core/roles/guardian';
-import type { Kudos } from '../../src/core/kudos/kudos';
+import { kudosOrderKey, type Kudos } from '../../src/core/kudos/kudos';
 import type { Proposal } from '../../src/core/compact/proposal';
 import type { CompactSettings } from '../../src/core/compact/settings';
 import type { HelpRequest } from '../../src/core/help/help-request';
 import { cardMessages } from '../../bot/cards/messages';
 import { createTabLinks } from '../../bot/tab-links';
+import { memoryPulseStore } from './memory-pulse-store';
 import type { CompactReview } from '../../src/core/compact/review';
 import { DEFAULT_BOUNDARIES } from '../../src/core/team/boundaries';
+import type { InsightSettings } from '../../src/core/insights/insights';
 
 /** In-memory ports with the stores' semantics (ETags, insert-if-absent), for unit tests only. */
 export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:00:00Z') }): Ports {
@@ -161,10 +163,17 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
   const guardianTerms = keyed<GuardianTerm>();
   const helpRequests = keyed<HelpRequest>();
   const kudos = keyed<Kudos>();
+  const kudosOnce = new Map<string, string>();
+  const kudosLatest = (ref: TeamRef) =>
+    kudos
+      .prefixed(`${teamKey(ref)}|`)
+      .map((r) => r.value)
+      .sort((a, b) => kudosOrderKey(a).localeCompare(kudosOrderKey(b)));
   const proposals = keyed<Proposal>();
   const acks = keyed<Acknowledgement>();
   const compactSettings = keyed<CompactSettings>();
   const compactReviews = keyed<CompactReview>();
+  const insightSettings = keyed<InsightSettings>();
   // Rounds sort latest first under their id's slot, as the table store's inverted keys do.
   const roundKey = (ref: TeamRef, id: string) =>
     `${teamKey(ref)}|${id.replace(/\d{12}$/, (slot) => String(999999999999 - Number(slot)))}`;
@@ -299,21 +308,58 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
         acks.prefixed(`${teamKey(ref)}|`).filter((r) => r.value.userId === userId),
       remove: async (ref, a, etag) => acks.remove(`${teamKey(ref)}|${a.version}|${a.userId}`, etag),
     },
+    pulses: memoryPulseStore(),
     kudos: {
-      add: async (ref, k) => {
-        const key = `${teamKey(ref)}|${k.id}`;
-        if (kudos.get(key)) return { created: false };
-        kudos.create(key, k);
-        return { created: true };
+      add: async (ref, k, onceKey = k.id) => {
+        const gate = `${teamKey(ref)}|${onceKey}`;
+        const first = kudosOnce.get(gate);
+        if (first) return { created: false, kudos: kudos.get(`${teamKey(ref)}|${first}`)!.value };
+        kudosOnce.set(gate, k.id);
+        kudos.create(`${teamKey(ref)}|${k.id}`, k);
+        return { created: true, kudos: k };
       },
-      list: async (ref, limit) =>
-        kudos
-          .prefixed(`${teamKey(ref)}|`)
-          .map((r) => r.value)
-          .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      list: async (ref, limit) => kudosLatest(ref).slice(0, limit),
+      page: async (ref, limit, after) => {
+        const rest = kudosLatest(ref).filter((k) => !after || kudosOrderKey(k) > after);
+        const shown = rest.slice(0, limit);
+        const last = shown.at(-1);
+        return {
+          kudos: shown,
+          next: rest.length > limit && last ? kudosOrderKey(last) : undefined,
+        };
+      },
+      ofMember: async (ref, userId, limit) => ({
+        given: kudosLatest(ref)
+          .filter((k) => k.fromId === userId)
           .slice(0, limit),
+        received: kudosLatest(ref)
+          .filter((k) => k.toIds.includes(userId))
+          .slice(0, limit),
+      }),
       get: async (ref, id) => kudos.get(`${teamKey(ref)}|${id}`),
       update: async (ref, k, etag) => kudos.update(`${teamKey(ref)}|${k.id}`, k, etag),
+    },
+    insights: {
+      helpSince: async (ref, since) =>
+        helpRequests
+          .prefixed(`${teamKey(ref)}|`)
+          .map((r) => r.value)
+          .filter((r) => r.createdAt >= since.toISOString() || r.status !== 'resolved'),
+      roundsPublishedSince: async (ref, since) =>
+        rounds
+          .prefixed(`${teamKey(ref)}|`)
+          .map((r) => r.value)
+          .filter((r) => r.status === 'published' && r.publishedAt >= since.toISOString()),
+      checkInsSince: async (ref, since) =>
+        checkIns
+          .prefixed(`${teamKey(ref)}|`)
+          .map((r) => r.value)
+          .filter((c) => c.answeredAt >= since.toISOString()),
+      settings: async (ref) => insightSettings.get(teamKey(ref)),
+      saveSettings: async (ref, settings, etag) =>
+        etag === undefined
+          ? insightSettings.create(teamKey(ref), settings)
+          : insightSettings.update(teamKey(ref), settings, etag),
     },
     teamData: {
       purgeRecords: async (ref) => {
@@ -335,6 +381,7 @@ export function memoryPorts(clock: Clock = { now: () => new Date('2026-01-05T09:
           acks,
           compactSettings,
           compactReviews,
+          insightSettings,
         ].reduce((sum, store) => sum + store.purge(key), versions);
       },
     },

@@ -298,7 +298,7 @@ export function HelpRequestCard({
         submitLabel="Send thanks"
         onSubmit={(story) => onAct('thank', story || undefined)}
       >
-        {helper?.name ?? 'Your helper'} is told, and the thanks count towards the team’s kudos.
+        {helper?.name ?? 'Your helper'} is told, and your words appear with the team’s kudos.
       </TextDialog>
     </Card>
   );

@@ -16,6 +16,7 @@ import { MeResSchema, MembersResSchema, ProfileResSchema, type MeDto } from '../
 import { ApiRequestError, teamPath } from '../api-client';
 import { useAppContext } from '../app-context';
 import { PageLayout, PageSection } from '../components/page-layout';
+import { MyKudos } from '../components/my-kudos';
 import { PersonalData } from '../components/personal-data';
 import { RemovedTeams } from '../components/removed-teams';
 import { ProfileForm } from '../components/profile-form';
@@ -163,6 +164,11 @@ export function MePage() {
                     data && <ProfileForm teamId={teamId} profile={data} onSaved={refreshCard} />
                   }
                 </ResourceView>
+              </PageSection>
+            )}
+            {teamId && row && (
+              <PageSection title="Kudos">
+                <MyKudos teamId={teamId} />
               </PageSection>
             )}
             {teamId && row && (

@@ -5,6 +5,7 @@ import { useAppContext } from '../app-context';
 import { CompactSettings } from '../components/compact-settings';
 import { GuardianSettings } from '../components/guardian-settings';
 import { HelpSettings } from '../components/help-settings';
+import { InsightSettings } from '../components/insights-settings';
 import { PageLayout, PageSection } from '../components/page-layout';
 import { ProgramEditor, ProgramSummary } from '../components/program-settings';
 import { ResourceView } from '../components/state-views';
@@ -49,6 +50,7 @@ export function SettingsPage() {
               <HelpSettings teamId={teamId} isOwner={isOwner} />
               <CompactSettings teamId={teamId} isOwner={isOwner} />
               <GuardianSettings teamId={teamId} isOwner={isOwner} />
+              <InsightSettings teamId={teamId} isOwner={isOwner} />
               {isOwner && <UndeliveredNotifications teamId={teamId} />}
             </>
           );

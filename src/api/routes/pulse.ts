@@ -1,0 +1,63 @@
+import { Router } from 'express';
+import type { Services } from '../../services';
+import type { Actor } from '../../core/team/team';
+import { userOf } from '../auth';
+import {
+  PulseAnswerReqSchema,
+  PulseIdSchema,
+  PulseStartReqSchema,
+  TeamIdSchema,
+} from '../contract';
+import { presentPulse, presentPulses } from '../pulse-presenter';
+
+type Params = Record<string, string | string[] | undefined>;
+const teamIdOf = (params: Params) => TeamIdSchema.parse(params.teamId);
+
+/**
+ * `/api/teams/:teamId/pulses…`: the anonymous pulse. Members list pulses and answer the open one;
+ * an owner or the Culture Guardian starts and closes them. Every answer is one more count: the
+ * caller's id only decides whether they answered already, through a keyed hash.
+ */
+export function pulseRoutes(services: Services): Router {
+  const router = Router();
+
+  /** One pulse as the caller now sees it, from a fresh read after the change. */
+  const pulseAfter = async (actor: Actor, teamId: string, id: string) => {
+    const view = await services.listPulses(actor, teamId);
+    const entry = view.pulses.find((p) => p.pulse.id === id);
+    if (!entry) throw new Error('a pulse just written was not listed');
+    return presentPulse(entry);
+  };
+
+  router.get('/:teamId/pulses', async (req, res) => {
+    const view = await services.listPulses(userOf(res.locals), teamIdOf(req.params));
+    res.json({ data: presentPulses(view) });
+  });
+
+  router.post('/:teamId/pulses', async (req, res) => {
+    const actor = userOf(res.locals);
+    const teamId = teamIdOf(req.params);
+    const input = PulseStartReqSchema.parse(req.body ?? {});
+    const pulse = await services.startPulse(actor, teamId, input);
+    res.status(201).json({ data: await pulseAfter(actor, teamId, pulse.id) });
+  });
+
+  router.post('/:teamId/pulses/:pulseId/answers', async (req, res) => {
+    const actor = userOf(res.locals);
+    const teamId = teamIdOf(req.params);
+    const id = PulseIdSchema.parse(req.params.pulseId);
+    const answer = PulseAnswerReqSchema.parse(req.body ?? {});
+    await services.answerPulse(actor, teamId, id, answer);
+    res.json({ data: await pulseAfter(actor, teamId, id) });
+  });
+
+  router.post('/:teamId/pulses/:pulseId/close', async (req, res) => {
+    const actor = userOf(res.locals);
+    const teamId = teamIdOf(req.params);
+    const id = PulseIdSchema.parse(req.params.pulseId);
+    await services.closePulse(actor, teamId, id);
+    res.json({ data: await pulseAfter(actor, teamId, id) });
+  });
+
+  return router;
+}
