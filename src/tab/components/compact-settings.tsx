@@ -1,31 +1,21 @@
-import {
-  Body1,
-  Card,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import type { FormEvent } from 'react';
+import { Field, Input, Radio, RadioGroup, makeStyles } from '@fluentui/react-components';
 import {
   CompactSettingsResSchema,
   CompactSettingsUpdateSchema,
   type CompactSettingsDto,
 } from '../../api/contract';
-import { teamPath } from '../api-client';
-import { useAppContext } from '../app-context';
 import { adoptionRuleLabels, type AdoptionRule } from '../compact';
 import { fieldProps } from '../form-errors';
 import { formatDay } from '../format';
-import { useResource } from '../use-resource';
 import { useSettingsForm } from '../use-settings-form';
-import { FormActions } from './form-actions';
 import { NumberSelectField } from './number-select-field';
-import { PageSection } from './page-layout';
-import { SaveButton, SaveFeedback } from './save-feedback';
-import { ResourceView } from './state-views';
+import {
+  SettingsCard,
+  SettingsForm,
+  SettingsSaveActions,
+  SettingsSection,
+  type SettingsCardProps,
+} from './settings-section';
 import { SummaryList } from './summary-list';
 
 const months = (count: number) => (count === 1 ? '1 month' : `${count} months`);
@@ -47,77 +37,50 @@ const draftOf = (settings: CompactSettingsDto) => ({
 });
 
 const useStyles = makeStyles({
-  card: {
-    maxWidth: '820px',
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
-    gap: tokens.spacingVerticalL,
-    '@media (max-width: 600px)': { padding: tokens.spacingHorizontalL },
-  },
-  description: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '70ch' },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   short: { maxWidth: '260px' },
 });
 
 /** The compact: who adopts proposals, and when the team reviews it (owners change these). */
 export function CompactSettings({ teamId, isOwner }: { teamId: string; isOwner: boolean }) {
-  const settings = useResource(`compact-settings:${teamId}`, async (api, signal) => {
-    return (await api.get(teamPath(teamId, '/compact-settings'), CompactSettingsResSchema, signal))
-      .data;
-  });
   return (
-    <PageSection title="Support Compact">
-      <ResourceView
-        handle={settings}
-        loadingLabel="Loading the compact settings…"
-        errorTitle="The compact settings could not be loaded"
-      >
-        {(data) => <CompactSettingsCard teamId={teamId} initial={data} isOwner={isOwner} />}
-      </ResourceView>
-    </PageSection>
+    <SettingsSection
+      teamId={teamId}
+      isOwner={isOwner}
+      title="Support Compact"
+      path="/compact-settings"
+      schema={CompactSettingsResSchema}
+      loadingLabel="Loading the compact settings…"
+      errorTitle="The compact settings could not be loaded"
+      card={CompactSettingsCard}
+    />
   );
 }
 
-function CompactSettingsCard({
-  teamId,
-  initial,
-  isOwner,
-}: {
-  teamId: string;
-  initial: CompactSettingsDto;
-  isOwner: boolean;
-}) {
+function CompactSettingsCard({ initial, isOwner, send }: SettingsCardProps<CompactSettingsDto>) {
   const styles = useStyles();
-  const { api } = useAppContext();
   const form = useSettingsForm({
     initial,
     draftOf,
     schema: CompactSettingsUpdateSchema,
-    send: async (body) =>
-      (await api.put(teamPath(teamId, '/compact-settings'), body, CompactSettingsResSchema)).data,
+    send,
     describe: (next) =>
       `${adoptionRuleLabels[next.adoptionRule]}; the next review is on ${formatDay(next.nextReviewOn)}, then every ${months(next.reviewEveryMonths)}.`,
   });
   const { saved, draft, set, save, error } = form;
   const reminders = `Reminders go out at 9:00 in ${saved.reviewTimeZone}, a week before and on the day.`;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    await form.submit();
-  };
-
   return (
-    <Card className={styles.card} aria-label="Support Compact">
-      <Body1 as="p" className={styles.description}>
-        How the team changes its compact, and how often it reads it again together. The team channel
-        and the Culture Guardian are reminded of each review.
-      </Body1>
+    <SettingsCard
+      label="Support Compact"
+      description={
+        <>
+          How the team changes its compact, and how often it reads it again together. The team
+          channel and the Culture Guardian are reminded of each review.
+        </>
+      }
+    >
       {isOwner ? (
-        <form
-          className={styles.form}
-          aria-label="Compact settings"
-          noValidate
-          onSubmit={(event) => void submit(event)}
-        >
+        <SettingsForm label="Compact settings" onSubmit={form.submit}>
           <Field
             label="Who adopts proposals"
             hint={ruleHints[draft.adoptionRule as AdoptionRule] ?? undefined}
@@ -160,15 +123,13 @@ function CompactSettingsCard({
               onChange={(_event, data) => set({ nextReviewOn: data.value })}
             />
           </Field>
-          <FormActions>
-            <SaveButton save={save}>Save compact settings</SaveButton>
-          </FormActions>
-          <SaveFeedback
+          <SettingsSaveActions
             save={save}
+            label="Save compact settings"
             successTitle="Compact settings saved"
             failureTitle="The compact settings were not saved"
           />
-        </form>
+        </SettingsForm>
       ) : (
         <SummaryList
           label="Compact settings"
@@ -180,6 +141,6 @@ function CompactSettingsCard({
           ]}
         />
       )}
-    </Card>
+    </SettingsCard>
   );
 }

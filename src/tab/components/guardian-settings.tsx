@@ -1,27 +1,29 @@
 import {
   Body1,
   Caption1,
-  Card,
   Field,
   Switch,
   makeStyles,
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { GuardianResSchema, GuardianUpdateSchema, type GuardianDto } from '../../api/contract';
 import { teamPath } from '../api-client';
 import { useAppContext } from '../app-context';
 import { fieldProps } from '../form-errors';
 import { formatDate } from '../format';
-import { useResource } from '../use-resource';
 import { useSave } from '../use-save';
 import { useSettingsForm } from '../use-settings-form';
 import { ConfirmDialog } from './confirm-dialog';
 import { NumberSelectField } from './number-select-field';
-import { PageSection } from './page-layout';
 import { BusyButton, SaveButton, SaveFeedback } from './save-feedback';
-import { ResourceView } from './state-views';
+import {
+  SettingsCard,
+  SettingsForm,
+  SettingsSection,
+  type SettingsCardProps,
+} from './settings-section';
 
 const months = (count: number) => (count === 1 ? '1 month' : `${count} months`);
 const TERMS = Array.from({ length: 12 }, (_unused, i) => ({ value: i + 1, label: months(i + 1) }));
@@ -31,14 +33,6 @@ const draftOf = (guardian: GuardianDto) => ({
 });
 
 const useStyles = makeStyles({
-  card: {
-    maxWidth: '820px',
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
-    gap: tokens.spacingVerticalL,
-    '@media (max-width: 600px)': { padding: tokens.spacingHorizontalL },
-  },
-  description: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '70ch' },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   term: { maxWidth: '220px' },
   subtitle: { ...typographyStyles.subtitle2, margin: 0 },
   current: {
@@ -68,31 +62,21 @@ const useStyles = makeStyles({
 
 /** The Culture Guardian role: who holds it, who did, and (owners) how it rotates. */
 export function GuardianSettings({ teamId, isOwner }: { teamId: string; isOwner: boolean }) {
-  const guardian = useResource(`guardian:${teamId}`, async (api, signal) => {
-    return (await api.get(teamPath(teamId, '/guardian'), GuardianResSchema, signal)).data;
-  });
   return (
-    <PageSection title="Culture Guardian">
-      <ResourceView
-        handle={guardian}
-        loadingLabel="Loading the Culture Guardian…"
-        errorTitle="The Culture Guardian could not be loaded"
-      >
-        {(data) => <GuardianCard teamId={teamId} initial={data} isOwner={isOwner} />}
-      </ResourceView>
-    </PageSection>
+    <SettingsSection
+      teamId={teamId}
+      isOwner={isOwner}
+      title="Culture Guardian"
+      path="/guardian"
+      schema={GuardianResSchema}
+      loadingLabel="Loading the Culture Guardian…"
+      errorTitle="The Culture Guardian could not be loaded"
+      card={GuardianCard}
+    />
   );
 }
 
-function GuardianCard({
-  teamId,
-  initial,
-  isOwner,
-}: {
-  teamId: string;
-  initial: GuardianDto;
-  isOwner: boolean;
-}) {
+function GuardianCard({ teamId, initial, isOwner, send }: SettingsCardProps<GuardianDto>) {
   const styles = useStyles();
   const { api } = useAppContext();
   const historyId = useId();
@@ -100,8 +84,7 @@ function GuardianCard({
     initial,
     draftOf,
     schema: GuardianUpdateSchema,
-    send: async (body) =>
-      (await api.put(teamPath(teamId, '/guardian'), body, GuardianResSchema)).data,
+    send,
     describe: (next) =>
       next.enabled
         ? `The role rotates every ${months(next.everyMonths)}.`
@@ -111,8 +94,7 @@ function GuardianCard({
   const [confirming, setConfirming] = useState(false);
   const rotate = useSave();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     rotate.reset();
     await form.submit();
   };
@@ -131,12 +113,15 @@ function GuardianCard({
   };
 
   return (
-    <Card className={styles.card} aria-label="Culture Guardian">
-      <Body1 as="p" className={styles.description}>
-        A member who facilitates check-ins and sees the team health view, for a term. The role
-        rotates fairly: whoever served least recently goes next, skipping people who are paused.
-      </Body1>
-
+    <SettingsCard
+      label="Culture Guardian"
+      description={
+        <>
+          A member who facilitates check-ins and sees the team health view, for a term. The role
+          rotates fairly: whoever served least recently goes next, skipping people who are paused.
+        </>
+      }
+    >
       <div className={styles.current} role="group" aria-label="Current Culture Guardian">
         {saved.current ? (
           <>
@@ -156,12 +141,7 @@ function GuardianCard({
       </div>
 
       {isOwner ? (
-        <form
-          className={styles.form}
-          aria-label="Culture Guardian settings"
-          noValidate
-          onSubmit={(event) => void submit(event)}
-        >
+        <SettingsForm label="Culture Guardian settings" onSubmit={submit}>
           <Field {...fieldProps(error, 'enabled')}>
             <Switch
               label="Rotate a Culture Guardian"
@@ -205,7 +185,7 @@ function GuardianCard({
             successTitle="Rotated"
             failureTitle="The role could not be rotated"
           />
-        </form>
+        </SettingsForm>
       ) : (
         <Body1 className={styles.detail}>
           {saved.enabled
@@ -243,6 +223,6 @@ function GuardianCard({
         {saved.current ? `${saved.current.name}’s term ends today. ` : ''}
         The next person is chosen fairly, and the bot announces them to the team.
       </ConfirmDialog>
-    </Card>
+    </SettingsCard>
   );
 }

@@ -1,6 +1,5 @@
 import {
   Body1,
-  Card,
   Dropdown,
   Field,
   MessageBar,
@@ -10,31 +9,22 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { FormEvent } from 'react';
 import {
   HelpSettingsResSchema,
   HelpSettingsUpdateSchema,
   type HelpSettingsDto,
 } from '../../api/contract';
-import { teamPath } from '../api-client';
-import { useAppContext } from '../app-context';
 import { fieldProps } from '../form-errors';
-import { useResource } from '../use-resource';
 import { useSettingsForm } from '../use-settings-form';
-import { FormActions } from './form-actions';
-import { PageSection } from './page-layout';
-import { SaveButton, SaveFeedback } from './save-feedback';
-import { ResourceView } from './state-views';
+import {
+  SettingsCard,
+  SettingsForm,
+  SettingsSaveActions,
+  SettingsSection,
+  type SettingsCardProps,
+} from './settings-section';
 
 const useStyles = makeStyles({
-  card: {
-    maxWidth: '820px',
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
-    gap: tokens.spacingVerticalL,
-    '@media (max-width: 600px)': { padding: tokens.spacingHorizontalL },
-  },
-  description: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '70ch' },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   channel: { maxWidth: '360px' },
   dropdown: { minWidth: '240px' },
   current: { margin: 0 },
@@ -46,39 +36,27 @@ const nameOf = (channel: { name: string }) => channel.name || 'Unnamed channel';
 
 /** Help requests: the channel their cards are posted in (owners choose it). */
 export function HelpSettings({ teamId, isOwner }: { teamId: string; isOwner: boolean }) {
-  const settings = useResource(`help-settings:${teamId}`, async (api, signal) => {
-    return (await api.get(teamPath(teamId, '/help-settings'), HelpSettingsResSchema, signal)).data;
-  });
   return (
-    <PageSection title="Help requests">
-      <ResourceView
-        handle={settings}
-        loadingLabel="Loading the help request settings…"
-        errorTitle="The help request settings could not be loaded"
-      >
-        {(data) => <HelpSettingsCard teamId={teamId} initial={data} isOwner={isOwner} />}
-      </ResourceView>
-    </PageSection>
+    <SettingsSection
+      teamId={teamId}
+      isOwner={isOwner}
+      title="Help requests"
+      path="/help-settings"
+      schema={HelpSettingsResSchema}
+      loadingLabel="Loading the help request settings…"
+      errorTitle="The help request settings could not be loaded"
+      card={HelpSettingsCard}
+    />
   );
 }
 
-function HelpSettingsCard({
-  teamId,
-  initial,
-  isOwner,
-}: {
-  teamId: string;
-  initial: HelpSettingsDto;
-  isOwner: boolean;
-}) {
+function HelpSettingsCard({ initial, isOwner, send }: SettingsCardProps<HelpSettingsDto>) {
   const styles = useStyles();
-  const { api } = useAppContext();
   const form = useSettingsForm({
     initial,
     draftOf,
     schema: HelpSettingsUpdateSchema,
-    send: async (body) =>
-      (await api.put(teamPath(teamId, '/help-settings'), body, HelpSettingsResSchema)).data,
+    send,
     describe: (next) => `Help requests are posted in ${nameOf(next.supportChannel)} from now on.`,
   });
   const { saved, draft, set, save, error } = form;
@@ -88,18 +66,17 @@ function HelpSettingsCard({
     : [saved.supportChannel, ...saved.channels];
   const chosen = channels.find((c) => c.id === draft.channelId);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    await form.submit();
-  };
-
   return (
-    <Card className={styles.card} aria-label="Help requests">
-      <Body1 as="p" className={styles.description}>
-        When someone uses “Ask for help” on a message, Mutual posts a card in this channel so anyone
-        with the right skills can say “I can help”. The requester’s blocker buddy is asked first, in
-        a 1:1 chat.
-      </Body1>
+    <SettingsCard
+      label="Help requests"
+      description={
+        <>
+          When someone uses “Ask for help” on a message, Mutual posts a card in this channel so
+          anyone with the right skills can say “I can help”. The requester’s blocker buddy is asked
+          first, in a 1:1 chat.
+        </>
+      }
+    >
       {saved.channelsError && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
@@ -109,12 +86,7 @@ function HelpSettingsCard({
         </MessageBar>
       )}
       {isOwner ? (
-        <form
-          className={styles.form}
-          aria-label="Help request settings"
-          noValidate
-          onSubmit={(event) => void submit(event)}
-        >
+        <SettingsForm label="Help request settings" onSubmit={form.submit}>
           <Field
             label="Support channel"
             className={styles.channel}
@@ -136,15 +108,13 @@ function HelpSettingsCard({
               ))}
             </Dropdown>
           </Field>
-          <FormActions>
-            <SaveButton save={save}>Save support channel</SaveButton>
-          </FormActions>
-          <SaveFeedback
+          <SettingsSaveActions
             save={save}
+            label="Save support channel"
             successTitle="Support channel saved"
             failureTitle="The support channel was not saved"
           />
-        </form>
+        </SettingsForm>
       ) : (
         <Body1 as="p" className={styles.current}>
           Help requests are posted in{' '}
@@ -152,6 +122,6 @@ function HelpSettingsCard({
           the channel.
         </Body1>
       )}
-    </Card>
+    </SettingsCard>
   );
 }

@@ -8,6 +8,7 @@ import {
   type LineChartPoints,
   type VerticalBarChartDataPoint,
 } from '@fluentui/react-charts';
+import type { ComponentProps } from 'react';
 import type { InsightsDto } from '../../api/contract';
 import { formatDay, plural } from '../format';
 import {
@@ -30,6 +31,31 @@ const shortDay = new Intl.DateTimeFormat(undefined, {
 });
 const weekLabel = (iso: string) => shortDay.format(new Date(iso));
 
+/** One insight in its section: the table's title, the figure in words, and a chart when any. */
+function InsightSection(figure: ComponentProps<typeof InsightFigure>) {
+  return (
+    <PageSection title={figure.table.title}>
+      <InsightFigure {...figure} />
+    </PageSection>
+  );
+}
+
+/** Two counts per member, side by side, one group per member. */
+function MemberBars({ data, label }: { data: GroupedVerticalBarChartData[]; label: string }) {
+  return (
+    <GroupedVerticalBarChart
+      data={data}
+      height={HEIGHT}
+      barWidth="auto"
+      maxBarWidth={24}
+      yAxisTickCount={4}
+      roundedTicks
+      wrapXAxisLables
+      svgProps={{ 'aria-label': label }}
+    />
+  );
+}
+
 interface SectionProps {
   data: InsightsDto;
   table: InsightTable;
@@ -50,30 +76,15 @@ export function BalanceSection({ data, table }: SectionProps) {
     ],
   }));
   return (
-    <PageSection title={table.title}>
-      <InsightFigure
-        table={table}
-        summary={
-          any
-            ? `How many requests each member helped with, and how many of their own requests got help, listed by name. ${plural(gave, 'member')} helped others; ${plural(got, 'member')} got help.`
-            : 'Nobody asked for or gave help in this period, so there is no balance to show.'
-        }
-        chart={
-          any && (
-            <GroupedVerticalBarChart
-              data={chartData}
-              height={HEIGHT}
-              barWidth="auto"
-              maxBarWidth={24}
-              yAxisTickCount={4}
-              roundedTicks
-              wrapXAxisLables
-              svgProps={{ 'aria-label': 'Help given and received per member' }}
-            />
-          )
-        }
-      />
-    </PageSection>
+    <InsightSection
+      table={table}
+      summary={
+        any
+          ? `How many requests each member helped with, and how many of their own requests got help, listed by name. ${plural(gave, 'member')} helped others; ${plural(got, 'member')} got help.`
+          : 'Nobody asked for or gave help in this period, so there is no balance to show.'
+      }
+      chart={any && <MemberBars data={chartData} label="Help given and received per member" />}
+    />
   );
 }
 
@@ -83,33 +94,31 @@ export function ConcentrationSection({ data, table }: SectionProps) {
   const { topShare, topHelpers, helpers, totalGiven } = data.concentration;
   const top = topGiven(data);
   return (
-    <PageSection title={table.title}>
-      <InsightFigure
-        table={table}
-        summary={`${concentrationSentence(data)}${topShare === null ? '' : ' When a few people carry most of it, others can step in or be asked first.'}`}
-        chart={
-          topShare !== null && (
-            <DonutChart
-              data={{
-                chartTitle: 'Share of the help given by the top 20% of helpers',
-                chartData: [
-                  {
-                    legend: `Top 20% (${topHelpers} of ${helpers} helpers)`,
-                    data: top,
-                    color: palette.first,
-                  },
-                  { legend: 'Everyone else', data: totalGiven - top, color: palette.rest },
-                ],
-              }}
-              valueInsideDonut={formatShare(topShare)}
-              innerRadius={60}
-              height={240}
-              hideLabels
-            />
-          )
-        }
-      />
-    </PageSection>
+    <InsightSection
+      table={table}
+      summary={`${concentrationSentence(data)}${topShare === null ? '' : ' When a few people carry most of it, others can step in or be asked first.'}`}
+      chart={
+        topShare !== null && (
+          <DonutChart
+            data={{
+              chartTitle: 'Share of the help given by the top 20% of helpers',
+              chartData: [
+                {
+                  legend: `Top 20% (${topHelpers} of ${helpers} helpers)`,
+                  data: top,
+                  color: palette.first,
+                },
+                { legend: 'Everyone else', data: totalGiven - top, color: palette.rest },
+              ],
+            }}
+            valueInsideDonut={formatShare(topShare)}
+            innerRadius={60}
+            height={240}
+            hideLabels
+          />
+        )
+      }
+    />
   );
 }
 
@@ -131,30 +140,19 @@ export function BreadthSection({ data, table }: SectionProps) {
     ],
   }));
   return (
-    <PageSection title={table.title}>
-      <InsightFigure
-        table={table}
-        summary={
-          helped > 0
-            ? `How many different people, and people in how many departments, each member helped, listed by name. ${plural(helped, 'member')} helped someone.`
-            : 'Nobody helped with a request in this period.'
-        }
-        chart={
-          helped > 0 && (
-            <GroupedVerticalBarChart
-              data={chartData}
-              height={HEIGHT}
-              barWidth="auto"
-              maxBarWidth={24}
-              yAxisTickCount={4}
-              roundedTicks
-              wrapXAxisLables
-              svgProps={{ 'aria-label': 'People and departments helped per member' }}
-            />
-          )
-        }
-      />
-    </PageSection>
+    <InsightSection
+      table={table}
+      summary={
+        helped > 0
+          ? `How many different people, and people in how many departments, each member helped, listed by name. ${plural(helped, 'member')} helped someone.`
+          : 'Nobody helped with a request in this period.'
+      }
+      chart={
+        helped > 0 && (
+          <MemberBars data={chartData} label="People and departments helped per member" />
+        )
+      }
+    />
   );
 }
 
@@ -178,29 +176,27 @@ export function ResponseSection({ data, table }: SectionProps) {
       ? `No request in this period has had a first response yet${response.waiting > 0 ? `; ${plural(response.waiting, 'request is', 'requests are')} still waiting` : ''}. The compact commits to ${commitment}.`
       : `${response.withinCommitment} of ${plural(response.responded, 'answered request')} (${formatShare(response.withinCommitment / response.responded)}) got a first response within the compact’s ${commitment}. The median wait was ${formatHours(response.medianHours ?? 0)}; 9 in 10 were answered within ${formatHours(response.p90Hours ?? 0)}.`;
   return (
-    <PageSection title={table.title}>
-      <InsightFigure
-        table={table}
-        summary={words}
-        chart={
-          response.responded > 0 && (
-            <VerticalBarChart
-              data={bars}
-              height={HEIGHT}
-              barWidth="auto"
-              maxBarWidth={32}
-              lineLegendText={`Commitment (${commitment})`}
-              lineLegendColor={palette.commitment}
-              yAxisTickCount={4}
-              yAxisTitle="Hours"
-              margins={{ left: 60, right: 20, top: 20, bottom: 35 }}
-              hideLabels
-              svgProps={{ 'aria-label': 'Median hours to first response per week' }}
-            />
-          )
-        }
-      />
-    </PageSection>
+    <InsightSection
+      table={table}
+      summary={words}
+      chart={
+        response.responded > 0 && (
+          <VerticalBarChart
+            data={bars}
+            height={HEIGHT}
+            barWidth="auto"
+            maxBarWidth={32}
+            lineLegendText={`Commitment (${commitment})`}
+            lineLegendColor={palette.commitment}
+            yAxisTickCount={4}
+            yAxisTitle="Hours"
+            margins={{ left: 60, right: 20, top: 20, bottom: 35 }}
+            hideLabels
+            svgProps={{ 'aria-label': 'Median hours to first response per week' }}
+          />
+        )
+      }
+    />
   );
 }
 
@@ -215,30 +211,28 @@ export function BlockersSection({ data, table }: SectionProps) {
     color: palette.first,
   }));
   return (
-    <PageSection title={table.title}>
-      <InsightFigure
-        table={table}
-        summary={
-          openBlockers.total === 0
-            ? 'No help request is waiting right now.'
-            : `${plural(openBlockers.total, 'help request is', 'help requests are')} open now; the oldest has waited ${formatHours(openBlockers.oldestHours ?? 0)}.`
-        }
-        chart={
-          openBlockers.total > 0 && (
-            <VerticalBarChart
-              data={bars}
-              height={240}
-              barWidth="auto"
-              maxBarWidth={40}
-              yAxisTickCount={Math.min(4, Math.max(1, openBlockers.total))}
-              roundedTicks
-              hideLegend
-              svgProps={{ 'aria-label': 'Open help requests by age' }}
-            />
-          )
-        }
-      />
-    </PageSection>
+    <InsightSection
+      table={table}
+      summary={
+        openBlockers.total === 0
+          ? 'No help request is waiting right now.'
+          : `${plural(openBlockers.total, 'help request is', 'help requests are')} open now; the oldest has waited ${formatHours(openBlockers.oldestHours ?? 0)}.`
+      }
+      chart={
+        openBlockers.total > 0 && (
+          <VerticalBarChart
+            data={bars}
+            height={240}
+            barWidth="auto"
+            maxBarWidth={40}
+            yAxisTickCount={Math.min(4, Math.max(1, openBlockers.total))}
+            roundedTicks
+            hideLegend
+            svgProps={{ 'aria-label': 'Open help requests by age' }}
+          />
+        )
+      }
+    />
   );
 }
 
@@ -255,44 +249,42 @@ export function RotationSection({ data, table }: SectionProps) {
             : `${rotation.met} of ${plural(rotation.answered, 'group')} that answered the check-in said they met (${formatShare(rotation.met / rotation.answered)}).`
         }`;
   return (
-    <PageSection title={table.title}>
-      <InsightFigure
-        table={table}
-        summary={words}
-        chart={
-          rotation.rounds > 0 && (
-            <HorizontalBarChart
-              chartDataMode="fraction"
-              data={[
-                {
-                  chartTitle: 'Members placed in a group',
-                  chartData: [
-                    {
-                      legend: 'Placed in a group',
-                      horizontalBarChartdata: {
-                        x: rotation.participants,
-                        total: Math.max(rotation.eligible, rotation.participants),
-                      },
-                      color: palette.first,
+    <InsightSection
+      table={table}
+      summary={words}
+      chart={
+        rotation.rounds > 0 && (
+          <HorizontalBarChart
+            chartDataMode="fraction"
+            data={[
+              {
+                chartTitle: 'Members placed in a group',
+                chartData: [
+                  {
+                    legend: 'Placed in a group',
+                    horizontalBarChartdata: {
+                      x: rotation.participants,
+                      total: Math.max(rotation.eligible, rotation.participants),
                     },
-                  ],
-                },
-                {
-                  chartTitle: 'Groups that said they met',
-                  chartData: [
-                    {
-                      legend: 'Met',
-                      horizontalBarChartdata: { x: rotation.met, total: rotation.answered },
-                      color: palette.second,
-                    },
-                  ],
-                },
-              ]}
-            />
-          )
-        }
-      />
-    </PageSection>
+                    color: palette.first,
+                  },
+                ],
+              },
+              {
+                chartTitle: 'Groups that said they met',
+                chartData: [
+                  {
+                    legend: 'Met',
+                    horizontalBarChartdata: { x: rotation.met, total: rotation.answered },
+                    color: palette.second,
+                  },
+                ],
+              },
+            ]}
+          />
+        )
+      }
+    />
   );
 }
 
@@ -317,27 +309,25 @@ export function PulseSection({ data, table }: SectionProps) {
     }
   }
   return (
-    <PageSection title={table.title}>
-      <InsightFigure
-        table={table}
-        summary={
-          data.pulses.length === 0
-            ? 'No pulse results were released in this period. When the team runs an anonymous pulse and its results are released, each question’s average (1 to 5) appears here over time.'
-            : `The average answer (1 to 5) to each pulse question, across ${plural(data.pulses.length, 'released pulse')}.`
-        }
-        chart={
-          lines.size > 0 && (
-            <LineChart
-              data={{ chartTitle: 'Pulse averages over time', lineChartData: [...lines.values()] }}
-              height={HEIGHT}
-              yMinValue={1}
-              yMaxValue={5}
-              yAxisTickCount={4}
-              svgProps={{ 'aria-label': 'Average answer per pulse question over time' }}
-            />
-          )
-        }
-      />
-    </PageSection>
+    <InsightSection
+      table={table}
+      summary={
+        data.pulses.length === 0
+          ? 'No pulse results were released in this period. When the team runs an anonymous pulse and its results are released, each question’s average (1 to 5) appears here over time.'
+          : `The average answer (1 to 5) to each pulse question, across ${plural(data.pulses.length, 'released pulse')}.`
+      }
+      chart={
+        lines.size > 0 && (
+          <LineChart
+            data={{ chartTitle: 'Pulse averages over time', lineChartData: [...lines.values()] }}
+            height={HEIGHT}
+            yMinValue={1}
+            yMaxValue={5}
+            yAxisTickCount={4}
+            svgProps={{ 'aria-label': 'Average answer per pulse question over time' }}
+          />
+        )
+      }
+    />
   );
 }

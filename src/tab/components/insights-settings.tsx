@@ -1,19 +1,19 @@
-import { Body1, Card, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
-import type { FormEvent } from 'react';
+import { Field, Input, makeStyles } from '@fluentui/react-components';
 import {
   InsightSettingsChangeSchema,
   InsightSettingsResSchema,
   type InsightSettingsDto,
 } from '../../api/contract';
-import { ApiRequestError, teamPath } from '../api-client';
-import { useAppContext } from '../app-context';
+import { ApiRequestError } from '../api-client';
 import { fieldProps } from '../form-errors';
-import { useResource } from '../use-resource';
 import { useSettingsForm } from '../use-settings-form';
-import { FormActions } from './form-actions';
-import { PageSection } from './page-layout';
-import { SaveButton, SaveFeedback } from './save-feedback';
-import { ResourceView } from './state-views';
+import {
+  SettingsCard,
+  SettingsForm,
+  SettingsSaveActions,
+  SettingsSection,
+  type SettingsCardProps,
+} from './settings-section';
 import { SummaryList } from './summary-list';
 
 /** The bounds the server holds the alert to, said in the hints and checked before sending. */
@@ -36,14 +36,6 @@ const whoHears =
   'The Culture Guardian, in a private message; the owners when there is no guardian or the guardian is the person.';
 
 const useStyles = makeStyles({
-  card: {
-    maxWidth: '820px',
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
-    gap: tokens.spacingVerticalL,
-    '@media (max-width: 600px)': { padding: tokens.spacingHorizontalL },
-  },
-  description: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '70ch' },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   short: { maxWidth: '320px' },
 });
 
@@ -69,55 +61,38 @@ function outOfBounds(draft: Record<Key, number>): ApiRequestError | undefined {
 
 /** The helper-load alert: when one person carries too much of the help (owners change it). */
 export function InsightSettings({ teamId, isOwner }: { teamId: string; isOwner: boolean }) {
-  const styles = useStyles();
-  const settings = useResource(`insight-settings:${teamId}`, async (api, signal) => {
-    return (await api.get(teamPath(teamId, '/insight-settings'), InsightSettingsResSchema, signal))
-      .data;
-  });
-  const { resource } = settings;
   return (
-    <PageSection title="Helper load">
-      {resource.status === 'error' && resource.error.code === 'forbidden' ? (
-        <Body1 as="p" className={styles.description}>
+    <SettingsSection
+      teamId={teamId}
+      isOwner={isOwner}
+      title="Helper load"
+      path="/insight-settings"
+      schema={InsightSettingsResSchema}
+      loadingLabel="Loading the helper-load settings…"
+      errorTitle="The helper-load settings could not be loaded"
+      whenForbidden={
+        <>
           When one person gives a large share of the team’s help, Mutual tells the Culture Guardian
           privately so the load can be shared. Team owners set when that happens.
-        </Body1>
-      ) : (
-        <ResourceView
-          handle={settings}
-          loadingLabel="Loading the helper-load settings…"
-          errorTitle="The helper-load settings could not be loaded"
-        >
-          {(data) => <InsightSettingsCard teamId={teamId} initial={data} isOwner={isOwner} />}
-        </ResourceView>
-      )}
-    </PageSection>
+        </>
+      }
+      card={InsightSettingsCard}
+    />
   );
 }
 
-function InsightSettingsCard({
-  teamId,
-  initial,
-  isOwner,
-}: {
-  teamId: string;
-  initial: InsightSettingsDto;
-  isOwner: boolean;
-}) {
+function InsightSettingsCard({ initial, isOwner, send }: SettingsCardProps<InsightSettingsDto>) {
   const styles = useStyles();
-  const { api } = useAppContext();
   const form = useSettingsForm({
     initial,
     draftOf,
     schema: InsightSettingsChangeSchema,
-    send: async (body) =>
-      (await api.put(teamPath(teamId, '/insight-settings'), body, InsightSettingsResSchema)).data,
+    send,
     describe,
   });
   const { saved, draft, set, save, error } = form;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const refused = outOfBounds(draft);
     if (refused) {
       save.fail(refused);
@@ -140,19 +115,18 @@ function InsightSettingsCard({
   );
 
   return (
-    <Card className={styles.card} aria-label="Helper load">
-      <Body1 as="p" className={styles.description}>
-        Mutual tells the Culture Guardian, privately, when one person has given a large share of the
-        team’s help over the last 4 weeks, so the load can be shared before it wears them out.
-        Insights are shown to team owners and the Culture Guardian.
-      </Body1>
+    <SettingsCard
+      label="Helper load"
+      description={
+        <>
+          Mutual tells the Culture Guardian, privately, when one person has given a large share of
+          the team’s help over the last 4 weeks, so the load can be shared before it wears them out.
+          Insights are shown to team owners and the Culture Guardian.
+        </>
+      }
+    >
       {isOwner ? (
-        <form
-          className={styles.form}
-          aria-label="Helper-load settings"
-          noValidate
-          onSubmit={(event) => void submit(event)}
-        >
+        <SettingsForm label="Helper-load settings" onSubmit={submit}>
           <Field
             label="Alert when one person gives more than (percent of the help)"
             hint="From 10 to 90. Lower hears sooner; higher only when one person carries most of it."
@@ -169,15 +143,13 @@ function InsightSettingsCard({
           >
             {numberInput('helperLoadMinRequests')}
           </Field>
-          <FormActions>
-            <SaveButton save={save}>Save helper-load settings</SaveButton>
-          </FormActions>
-          <SaveFeedback
+          <SettingsSaveActions
             save={save}
+            label="Save helper-load settings"
             successTitle="Helper-load settings saved"
             failureTitle="The helper-load settings were not saved"
           />
-        </form>
+        </SettingsForm>
       ) : (
         <SummaryList
           label="Helper-load settings"
@@ -188,6 +160,6 @@ function InsightSettingsCard({
           ]}
         />
       )}
-    </Card>
+    </SettingsCard>
   );
 }
