@@ -25,7 +25,6 @@
 // BENCH_EMULATOR=inline (the emulator in this process rather than its own), BENCH_PROFILE=1
 // (per kind and level on stderr: time inside the server, storage calls per invoke and the time
 // spent waiting on them, the slowest storage operations, event-loop delay and utilisation, CPU).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import diagnostics from 'node:diagnostics_channel';
@@ -34,8 +33,8 @@ import type { ClientRequest, IncomingMessage } from 'node:http';
 import os from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { loadConfig } from '../../src/config';
+import { emulatorProcess } from './emulator-child';
 import { helpRequestId } from '../../src/core/help/help-request';
 import type { Clock } from '../../src/core/ports';
 import type { Round } from '../../src/core/pairing/round';
@@ -415,31 +414,6 @@ async function pairEveryone(
     seed: 1,
   };
   await ports.rounds.create(ref, round);
-}
-
-/** Starts tests/bench/emulator-process.ts and waits for its connection string. */
-async function emulatorProcess(): Promise<RunningEmulator & { pid?: number }> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'emulator-process.ts')],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout! });
-  const connectionString = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the emulator process exited (${code})`)));
-    lines.once('line', (line) => {
-      resolve((JSON.parse(line) as { connectionString: string }).connectionString);
-    });
-  });
-  return {
-    connectionString,
-    ...(child.pid === undefined ? {} : { pid: child.pid }),
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.stdin!.end();
-      await exited;
-    },
-  };
 }
 
 interface Invoke {

@@ -17,7 +17,6 @@
 // Knobs (environment): BENCH_LOADS (timed loads per step, default 30), BENCH_REQUESTS (the team's
 // help requests, default 5000), BENCH_OTHER_REQUESTS (per other team, default 1000),
 // BENCH_OTHER_TEAMS (comma-separated steps, default 0,5,20), BENCH_PERIOD (default 12w).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import diagnostics from 'node:diagnostics_channel';
@@ -26,10 +25,10 @@ import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { InsightsResSchema } from '../../src/api/contract';
 import { loadConfig } from '../../src/config';
+import { emulatorProcess } from './emulator-child';
 import type { Clock } from '../../src/core/ports';
 import type { TeamRef } from '../../src/core/team/team';
 import { DEFAULT_BOUNDARIES } from '../../src/core/team/boundaries';
@@ -366,30 +365,6 @@ async function inBatches(client: TableClient, rows: { partitionKey: string; rowK
 const quantile = (sorted: readonly number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 const round1 = (n: number) => Math.round(n * 10) / 10;
-
-/** Starts tests/bench/emulator-process.ts and waits for its connection string. */
-async function emulatorProcess() {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'emulator-process.ts')],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout! });
-  const connectionString = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the emulator process exited (${code})`)));
-    lines.once('line', (line) => {
-      resolve((JSON.parse(line) as { connectionString: string }).connectionString);
-    });
-  });
-  return {
-    connectionString,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.stdin?.end();
-      await exited;
-    },
-  };
-}
 
 main().catch((error: unknown) => {
   process.stderr.write(

@@ -11,19 +11,17 @@
 // the server's), BENCH_CLAIM_MS and BENCH_IDLE_MS (default: main.ts's), BENCH_MEMBERS,
 // BENCH_TEAMS, BENCH_SEED, BENCH_EMULATOR=inline (the emulator in this process rather than its
 // own), BENCH_PROFILE=1 (latencies, rates per second and event-loop load on stderr).
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { loadConfig } from '../../src/config';
+import { emulatorProcess } from './emulator-child';
 import { notificationId, type Notification } from '../../src/core/notify/notification';
 import { TEAMS_PER_CONVERSATION, TEAMS_PER_TENANT } from '../../src/core/notify/rate-limit';
 import type { Clock, Notifier } from '../../src/core/ports';
 import type { RosterEntry } from '../../src/core/team/member';
 import type { TeamRef } from '../../src/core/team/team';
 import { createNotificationWorker } from '../../src/jobs/notification-worker';
-import { startEmulator, type RunningEmulator } from '../../src/local/emulator';
+import { startEmulator } from '../../src/local/emulator';
 import { createServices } from '../../src/services';
 import { createTablePorts, createTableStorage } from '../../src/store';
 import { cardMessages } from '../../bot/cards/messages';
@@ -328,30 +326,6 @@ async function run(connectionString: string, connector: FakeConnector) {
       randomRetryAfterSeconds: settings.randomRetryAfterSeconds,
       seed: settings.seed,
       emulator: env.BENCH_EMULATOR === 'inline' ? 'in this process' : 'own process',
-    },
-  };
-}
-
-/** Starts tests/bench/emulator-process.ts and waits for its connection string. */
-async function emulatorProcess(): Promise<RunningEmulator> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'emulator-process.ts')],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout });
-  const connectionString = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the emulator process exited (${code})`)));
-    lines.once('line', (line) => {
-      resolve((JSON.parse(line) as { connectionString: string }).connectionString);
-    });
-  });
-  return {
-    connectionString,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.stdin.end();
-      await exited;
     },
   };
 }
