@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_MAX_ATTEMPTS } from './core/notify/notification';
+import { parseConnectionString } from './log/app-insights';
 import {
   TEAMS_PER_CONVERSATION,
   TEAMS_PER_TENANT,
@@ -27,10 +28,17 @@ export interface Config {
   readonly publicUrl: string;
   /** The Teams app's id (the manifest's `id`), for deep links from cards; '' links to publicUrl. */
   readonly teamsAppId: string;
+  /** Where log records also go, besides stdout; undefined: stdout only. */
+  readonly appInsightsConnectionString: string | undefined;
   readonly dataDir: string;
   readonly storage: {
     /** Undefined in local mode without one: main starts the embedded emulator. */
     readonly connectionString: string | undefined;
+    /**
+     * An account reached with an Entra token (in Azure, the web app's managed identity), never
+     * with a key. Set instead of `connectionString`.
+     */
+    readonly account: StorageAccount | undefined;
     readonly tablePrefix: string;
   };
   readonly bot: {
@@ -45,6 +53,13 @@ export interface Config {
     /** Empty: any tenant the app is installed in. */
     readonly allowedTenants: readonly string[];
   };
+}
+
+export interface StorageAccount {
+  readonly name: string;
+  /** The account's table and queue endpoints, https. */
+  readonly tableUrl: string;
+  readonly queueUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -62,6 +77,15 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** Storage endpoints take a bearer token, which is only ever sent over TLS. */
+const httpsUrl = (name: string) =>
+  optionalText.pipe(
+    z
+      .url({ protocol: /^https$/, message: `${name} must be an https URL` })
+      .transform((v) => v.replace(/\/$/, ''))
+      .optional(),
+  );
+
 const EnvSchema = z.object({
   MUTUAL_MODE: z.enum(['local', 'teams']).optional(),
   NODE_ENV: optionalText,
@@ -72,6 +96,17 @@ const EnvSchema = z.object({
     .optional(),
   DATA_DIR: z.string().default('.data'),
   AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  AZURE_STORAGE_ACCOUNT_NAME: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^[a-z0-9]{3,24}$/,
+        'AZURE_STORAGE_ACCOUNT_NAME must be 3–24 lowercase letters and digits',
+      )
+      .optional(),
+  ),
+  AZURE_STORAGE_TABLE_ENDPOINT: httpsUrl('AZURE_STORAGE_TABLE_ENDPOINT'),
+  AZURE_STORAGE_QUEUE_ENDPOINT: httpsUrl('AZURE_STORAGE_QUEUE_ENDPOINT'),
   STORAGE_TABLE_PREFIX: z
     .string()
     .regex(/^([A-Za-z][A-Za-z0-9]{0,30})?$/, 'STORAGE_TABLE_PREFIX must be letters and digits')
@@ -88,6 +123,7 @@ const EnvSchema = z.object({
   TEAMS_RATE_PER_CONVERSATION: optionalText,
   TEAMS_RATE_PER_TENANT: optionalText,
   API_RATE_PER_USER: optionalText,
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
   NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(DEFAULT_MAX_ATTEMPTS),
 });
@@ -119,6 +155,26 @@ function parseRates(name: string, text: string | undefined, fallback: readonly R
   if (windows.some((w) => w.limit < 1 || w.windowMs < 1))
     return { problem: `${name}: counts and spans must be positive` };
   return { windows };
+}
+
+/**
+ * Where the tables and the queue live: a connection string (the emulator, or an account key), or
+ * an account name reached with an Entra token. Answers the problem when both are given.
+ */
+function storageOf(e: z.infer<typeof EnvSchema>) {
+  const name = e.AZURE_STORAGE_ACCOUNT_NAME;
+  if (name && e.AZURE_STORAGE_CONNECTION_STRING)
+    return 'AZURE_STORAGE_ACCOUNT_NAME and AZURE_STORAGE_CONNECTION_STRING are both set: keep one';
+  if (!name && (e.AZURE_STORAGE_TABLE_ENDPOINT || e.AZURE_STORAGE_QUEUE_ENDPOINT))
+    return 'AZURE_STORAGE_TABLE_ENDPOINT and AZURE_STORAGE_QUEUE_ENDPOINT need AZURE_STORAGE_ACCOUNT_NAME';
+  const account: StorageAccount | undefined = name
+    ? {
+        name,
+        tableUrl: e.AZURE_STORAGE_TABLE_ENDPOINT ?? `https://${name}.table.core.windows.net`,
+        queueUrl: e.AZURE_STORAGE_QUEUE_ENDPOINT ?? `https://${name}.queue.core.windows.net`,
+      }
+    : undefined;
+  return { connectionString: e.AZURE_STORAGE_CONNECTION_STRING, account };
 }
 
 /** Teams / Entra settings: giving any of them (or NODE_ENV=production) leaves local mode. */
@@ -159,6 +215,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ? 'teams'
       : 'local');
 
+  const storage = storageOf(e);
+  if (typeof storage === 'string') throw new ConfigError([storage]);
+
   if (mode === 'local') {
     return Object.freeze<Config>({
       mode,
@@ -169,19 +228,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       host: '127.0.0.1',
       publicUrl: e.TAB_ENDPOINT ?? `http://localhost:${e.PORT}`,
       teamsAppId: '',
+      appInsightsConnectionString: undefined,
       dataDir: e.DATA_DIR,
-      storage: {
-        connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
-        tablePrefix: e.STORAGE_TABLE_PREFIX,
-      },
+      storage: { ...storage, tablePrefix: e.STORAGE_TABLE_PREFIX },
       bot: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
       auth: { clientId: LOCAL_CLIENT_ID, allowedTenants: [] },
     });
   }
 
-  const missing: string[] = [];
+  const problems: string[] = [];
   const need = (name: keyof typeof e, why: string) => {
-    if (e[name] === undefined) missing.push(`${name} is not set (${why})`);
+    if (e[name] === undefined) problems.push(`${name} is not set (${why})`);
   };
   need('MICROSOFT_APP_ID', 'the bot registration’s app id');
   if (e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI')
@@ -189,8 +246,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.MICROSOFT_APP_TYPE !== 'MultiTenant') need('MICROSOFT_APP_TENANT_ID', 'the bot’s tenant');
   need('AAD_APP_CLIENT_ID', 'the Entra app that issues the tab’s SSO tokens');
   need('TAB_ENDPOINT', 'the public https URL of this server');
-  need('AZURE_STORAGE_CONNECTION_STRING', 'the storage account for tables and queues');
-  if (missing.length > 0) throw new ConfigError(missing);
+  if (!storage.connectionString && !storage.account)
+    problems.push(
+      'AZURE_STORAGE_ACCOUNT_NAME is not set (the storage account for tables and queues, reached ' +
+        'with the app’s managed identity; or AZURE_STORAGE_CONNECTION_STRING)',
+    );
+  if (e.APPLICATIONINSIGHTS_CONNECTION_STRING) {
+    try {
+      parseConnectionString(e.APPLICATIONINSIGHTS_CONNECTION_STRING);
+    } catch (error) {
+      problems.push(`APPLICATIONINSIGHTS_CONNECTION_STRING: ${(error as Error).message}`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
 
   return Object.freeze<Config>({
     mode,
@@ -200,11 +268,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST ?? '0.0.0.0',
     publicUrl: e.TAB_ENDPOINT!.replace(/\/$/, ''),
     teamsAppId: e.TEAMS_APP_ID ?? '',
+    appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     dataDir: e.DATA_DIR,
-    storage: {
-      connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
-      tablePrefix: e.STORAGE_TABLE_PREFIX,
-    },
+    storage: { ...storage, tablePrefix: e.STORAGE_TABLE_PREFIX },
     bot: {
       appId: e.MICROSOFT_APP_ID!,
       appPassword: e.MICROSOFT_APP_PASSWORD ?? '',

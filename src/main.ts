@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DefaultAzureCredential } from '@azure/identity';
 import express from 'express';
 import { createBot, type BotAuthority } from '../bot/bot-endpoint';
 import { cardMessages } from '../bot/cards/messages';
@@ -16,6 +17,8 @@ import { errorHandler, notFoundRoute } from './api/errors';
 import { ConfigError, loadConfig, type Config } from './config';
 import type { Clock } from './core/ports';
 import { createDevIssuer } from './local/dev-issuer';
+import { createAppInsightsSink } from './log/app-insights';
+import { createJsonLog, type Log, type LogSink } from './log/json-log';
 import { startEmulator, type RunningEmulator } from './local/emulator';
 import { createLocalConnector } from './local/local-connector';
 import { createNotificationWorker } from './jobs/notification-worker';
@@ -24,9 +27,14 @@ import { createLocalRoutes, LOCAL_BOT_ID } from './local/local-routes';
 import { createSandboxStore } from './local/sandbox-store';
 import { seedDemoTeam } from './local/seed-demo-team';
 import { createServices } from './services';
-import { createTablePorts, createTableStorage, type TableStorage } from './store';
+import {
+  createTablePorts,
+  createTableStorage,
+  type StorageAccess,
+  type TableStorage,
+} from './store';
 
-export type Log = (message: string, fields?: Record<string, unknown>) => void;
+export type { Log } from './log/json-log';
 
 export interface RunningServer {
   url: string;
@@ -56,20 +64,31 @@ export async function start(config: Config, options: StartOptions = {}): Promise
   if (config.mode !== 'local' && config.bot.appId.trim() === '') {
     throw new ConfigError(['MICROSOFT_APP_ID is not set (the bot registration’s app id)']);
   }
-  const log = options.log ?? createLog(config);
+  // Outside local mode, JSON lines on stdout (App Service keeps them) and, when its connection
+  // string is set, the same records to Application Insights.
+  const insights =
+    config.mode !== 'local' && config.appInsightsConnectionString && !options.log
+      ? createAppInsightsSink({ connectionString: config.appInsightsConnectionString })
+      : undefined;
+  const log = options.log ?? createLog(config, insights);
   let emulator: RunningEmulator | undefined;
-  let connectionString = config.storage.connectionString;
-  if (!connectionString) {
+  let access: StorageAccess;
+  const { connectionString, account } = config.storage;
+  if (account) {
+    // In Azure the web app's managed identity (AZURE_CLIENT_ID picks a user-assigned one); on a
+    // developer machine, the Azure CLI's sign-in.
+    access = { ...account, credential: new DefaultAzureCredential() };
+    log('storage: signing in to the account with Entra ID', { account: account.name });
+  } else if (connectionString) {
+    access = { connectionString };
+  } else {
     emulator = await startEmulator({ location: join(config.dataDir, 'azurite') });
-    connectionString = emulator.connectionString;
+    access = { connectionString: emulator.connectionString };
     log('storage: embedded emulator started', { dataDir: config.dataDir });
   }
 
   try {
-    const storage = createTableStorage({
-      connectionString,
-      tablePrefix: config.storage.tablePrefix,
-    });
+    const storage = createTableStorage({ ...access, tablePrefix: config.storage.tablePrefix });
     await prepareStorage(storage);
     const local = config.mode === 'local';
     // Local mode listens on a port chosen at start (0 picks a free one): known once listening.
@@ -182,10 +201,12 @@ export async function start(config: Config, options: StartOptions = {}): Promise
         await new Promise<void>((done) => server.close(() => done()));
         server.closeAllConnections();
         await emulator?.stop();
+        await insights?.close();
       },
     };
   } catch (error) {
     await emulator?.stop();
+    await insights?.close();
     throw error;
   }
 }
@@ -200,7 +221,9 @@ async function prepareStorage(storage: TableStorage) {
       if (attempt >= 3) {
         throw new Error(
           `Storage is unreachable, so Mutual cannot start: ${describe(error)}. ` +
-            'Check AZURE_STORAGE_CONNECTION_STRING and that the account accepts this network.',
+            'Check AZURE_STORAGE_ACCOUNT_NAME (and that this app’s identity has the Storage Table and ' +
+            'Queue Data Contributor roles) or AZURE_STORAGE_CONNECTION_STRING, and that the ' +
+            'account accepts this network.',
           { cause: error },
         );
       }
@@ -262,21 +285,25 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function createLog(config: Config): Log {
+function createLog(config: Config, sink?: LogSink): Log {
   if (config.mode === 'local') {
     return (message, fields) =>
       console.log(
         fields && Object.keys(fields).length > 0 ? `${message} ${JSON.stringify(fields)}` : message,
       );
   }
-  return (message, fields) =>
-    console.log(JSON.stringify({ time: new Date().toISOString(), message, ...fields }));
+  return createJsonLog({ sink });
 }
 
 // Run directly (`tsx src/main.ts`): read the environment once and start.
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   try {
     const config = loadConfig(process.env);
+    // Local mode says so on its page; a deployment without the tab is a broken deployment.
+    if (config.mode !== 'local' && !existsSync(join(TAB_DIR, 'index.html')))
+      throw new ConfigError([
+        `The tab is not built (${join(TAB_DIR, 'index.html')} is missing): run \`npm run build\` first`,
+      ]);
     const running = await start(config);
     const shutdown = () => {
       running.stop().then(

@@ -25,10 +25,18 @@ export interface EmulatorOptions {
   host?: string;
   tablePort?: number;
   queuePort?: number;
+  /**
+   * Serve https with this certificate and accept Entra bearer tokens (checking their issuer,
+   * audience and lifetime, not their signature): how tests reach it as a managed identity would.
+   */
+  tls?: { certFile: string; keyFile: string };
 }
 
 export interface RunningEmulator {
   connectionString: string;
+  /** The account's endpoints, for access with a token instead of the key. */
+  tableUrl: string;
+  queueUrl: string;
   stop(): Promise<void>;
 }
 
@@ -40,6 +48,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const host = options.host ?? '127.0.0.1';
   const inMemory = options.location === undefined;
   const dir = options.location ?? '';
+  const cert = options.tls?.certFile ?? '';
+  const key = options.tls?.keyFile ?? '';
+  // Azurite's `--oauth basic`.
+  const oauth = options.tls ? 'basic' : undefined;
   if (!inMemory) mkdirSync(dir, { recursive: true });
 
   const TableServer = load<ServerClass>('table/TableServer');
@@ -49,7 +61,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   // Positional arguments, in Azurite 3.35's order: host, port, keep-alive, db path(s), debug log,
   // access log, access log stream, debug file, loose, skipApiVersionCheck, cert, key, pwd, oauth,
-  // disableProductStyleUrl, inMemory.
+  // disableProductStyleUrl, inMemory. The queue's adds extent paths after its db path.
   const tables = new TableServer(
     new TableConfiguration(
       host,
@@ -62,10 +74,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       undefined,
       false,
       true,
+      cert,
+      key,
       '',
-      '',
-      '',
-      undefined,
+      oauth,
       false,
       inMemory,
     ),
@@ -84,10 +96,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       undefined,
       false,
       true,
+      cert,
+      key,
       '',
-      '',
-      '',
-      undefined,
+      oauth,
       false,
       inMemory,
     ),
@@ -102,8 +114,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const tableUrl = `${tables.getHttpServerAddress()}/${ACCOUNT}`;
   const queueUrl = `${queues.getHttpServerAddress()}/${ACCOUNT}`;
   return {
+    tableUrl,
+    queueUrl,
     connectionString:
-      `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};` +
+      `DefaultEndpointsProtocol=${options.tls ? 'https' : 'http'};AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};` +
       `TableEndpoint=${tableUrl};QueueEndpoint=${queueUrl};`,
     async stop() {
       // In memory there is nothing on disk to clean; on disk the data is meant to stay.

@@ -63,4 +63,9 @@ export function createTablePorts(storage: TableStorage, clock: Clock): StoragePo
   };
 }
 
-export { createTableStorage, type TableStorage } from './table-storage';
+export {
+  createTableStorage,
+  notificationQueueName,
+  type StorageAccess,
+  type TableStorage,
+} from './table-storage';

@@ -2,6 +2,7 @@ import { QueueClient } from '@azure/storage-queue';
 import { z } from 'zod';
 import type { DeliveryQueue, QueuedDelivery } from '../core/ports';
 import { unavailable } from '../core/errors';
+import type { StorageAccess } from './table-storage';
 
 /** The Storage Queue caps a message's invisibility at 7 days. */
 const MAX_DELAY_SECONDS = 7 * 24 * 3600;
@@ -11,10 +12,12 @@ const BodySchema = z.object({ t: z.string(), g: z.string(), n: z.string() });
 const seconds = (ms: number) => Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.ceil(ms / 1000)));
 
 /** The notification queue on Azure Storage Queues: each message names one notification. */
-export function createDeliveryQueue(connectionString: string, name: string) {
-  const client = new QueueClient(connectionString, name, {
-    retryOptions: { maxTries: 4, retryDelayInMs: 200, maxRetryDelayInMs: 4000 },
-  });
+export function createDeliveryQueue(access: StorageAccess, name: string) {
+  const options = { retryOptions: { maxTries: 4, retryDelayInMs: 200, maxRetryDelayInMs: 4000 } };
+  const client =
+    'connectionString' in access
+      ? new QueueClient(access.connectionString, name, options)
+      : new QueueClient(`${access.queueUrl}/${name}`, access.credential, options);
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();

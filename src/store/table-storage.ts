@@ -1,4 +1,5 @@
-import { TableClient, TableServiceClient } from '@azure/data-tables';
+import { odata, TableClient } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/identity';
 import { narrow } from './entity-io';
 import { createDeliveryQueue } from './queue-delivery-queue';
 
@@ -48,11 +49,17 @@ export const partitionedBy: Record<TableKind, 'team' | 'user' | 'due hour' | 'co
   pulses: 'team',
 };
 
-export interface TableStorageOptions {
-  connectionString: string;
+/** Where the tables and the queue live. */
+export type StorageAccess =
+  /** The emulator's, or an account key's. */
+  | { connectionString: string }
+  /** An account's https endpoints, with an Entra token (a managed identity): no key anywhere. */
+  | { tableUrl: string; queueUrl: string; credential: TokenCredential };
+
+export type TableStorageOptions = StorageAccess & {
   /** Prepended to every table name, so tests (or several deployments) can share one account. */
   tablePrefix: string;
-}
+};
 
 export interface TableStorage {
   table(kind: TableKind): TableClient;
@@ -64,37 +71,37 @@ export interface TableStorage {
   ping(): Promise<void>;
 }
 
-const clientOptions = (connectionString: string) => ({
-  // The local emulator speaks plain HTTP on loopback; a real account string says https.
-  allowInsecureConnection: /DefaultEndpointsProtocol=http;|TableEndpoint=http:/i.test(
-    connectionString,
-  ),
-  retryOptions: { maxRetries: 4, retryDelayInMs: 200, maxRetryDelayInMs: 4000 },
-});
+const retryOptions = { maxRetries: 4, retryDelayInMs: 200, maxRetryDelayInMs: 4000 };
+
+const tableClient = (access: StorageAccess, tableName: string) =>
+  'connectionString' in access
+    ? TableClient.fromConnectionString(access.connectionString, tableName, {
+        // The local emulator speaks plain HTTP on loopback; a real account string says https.
+        allowInsecureConnection: /DefaultEndpointsProtocol=http;|TableEndpoint=http:/i.test(
+          access.connectionString,
+        ),
+        retryOptions,
+      })
+    : new TableClient(access.tableUrl, tableName, access.credential, { retryOptions });
+
+/** The queue's name: lower-case letters, digits and dashes only. */
+export const notificationQueueName = (tablePrefix: string) =>
+  `${tablePrefix.toLowerCase()}notifications`;
 
 export function createTableStorage(options: TableStorageOptions): TableStorage {
-  const { connectionString, tablePrefix } = options;
+  const { tablePrefix } = options;
   if (!/^[A-Za-z][A-Za-z0-9]{0,30}$/.test(tablePrefix) && tablePrefix !== '')
     throw new Error('tablePrefix must be letters and digits, starting with a letter');
   const clients = new Map<TableKind, TableClient>();
-  const service = TableServiceClient.fromConnectionString(
-    connectionString,
-    clientOptions(connectionString),
-  );
   const table = (kind: TableKind) => {
     let client = clients.get(kind);
     if (!client) {
-      client = TableClient.fromConnectionString(
-        connectionString,
-        `${tablePrefix}${kind}`,
-        clientOptions(connectionString),
-      );
+      client = tableClient(options, `${tablePrefix}${kind}`);
       clients.set(kind, client);
     }
     return client;
   };
-  // Queue names allow lower-case letters, digits and dashes only.
-  const queue = createDeliveryQueue(connectionString, `${tablePrefix.toLowerCase()}notifications`);
+  const queue = createDeliveryQueue(options, notificationQueueName(tablePrefix));
   return {
     table,
     queue,
@@ -109,7 +116,12 @@ export function createTableStorage(options: TableStorageOptions): TableStorage {
     },
     async ping() {
       try {
-        await service.getProperties();
+        // A query on a key that is never written: allowed to a data-only role (a managed
+        // identity with Storage Table Data Contributor), unlike reading the service's properties.
+        await table('leases')
+          .listEntities({ queryOptions: { filter: odata`PartitionKey eq ${'healthz'}` } })
+          .byPage({ maxPageSize: 1 })
+          .next();
       } catch (error) {
         throw narrow(error, 'Storage');
       }

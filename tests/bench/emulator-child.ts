@@ -5,7 +5,7 @@ import type { RunningEmulator } from '../../src/local/emulator';
 
 /**
  * Starts tests/bench/emulator-process.ts in a process of its own (so its CPU is not the bench's)
- * and waits for its connection string; `pid` lets a bench read that process's CPU time.
+ * and waits for its endpoints; `pid` lets a bench read that process's CPU time.
  */
 export async function emulatorProcess(): Promise<RunningEmulator & { pid?: number }> {
   const child = spawn(
@@ -14,14 +14,12 @@ export async function emulatorProcess(): Promise<RunningEmulator & { pid?: numbe
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const lines = createInterface({ input: child.stdout });
-  const connectionString = await new Promise<string>((resolve, reject) => {
+  const endpoints = await new Promise<Omit<RunningEmulator, 'stop'>>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the emulator process exited (${code})`)));
-    lines.once('line', (line) => {
-      resolve((JSON.parse(line) as { connectionString: string }).connectionString);
-    });
+    lines.once('line', (line) => resolve(JSON.parse(line) as Omit<RunningEmulator, 'stop'>));
   });
   return {
-    connectionString,
+    ...endpoints,
     ...(child.pid === undefined ? {} : { pid: child.pid }),
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test, vi } from 'vitest';
@@ -17,6 +16,7 @@ import {
   type LocalBotAuthority,
 } from '../support/bot-authority';
 import { startBotHarness } from '../support/bot-harness';
+import { freePort } from '../support/free-port';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { systemClock, tablePorts } from '../support/storage';
 import {
@@ -59,14 +59,6 @@ let webChatKey: SigningKey;
 let strangerKey: SigningKey;
 /** Nobody publishes it either, but it claims the trusted key's id. */
 let impostorKey: SigningKey;
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 const teamsEnv = (overrides: Record<string, string> = {}) => ({
   MUTUAL_MODE: 'teams',

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, test, vi } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { start, type RunningServer } from '../../src/main';
 import { createTablePorts, createTableStorage } from '../../src/store';
+import { freePort } from '../support/free-port';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { systemClock } from '../support/storage';
 import {
@@ -28,15 +28,6 @@ let connector: FakeConnector;
 let dataDir: string;
 let ports: ReturnType<typeof createTablePorts>;
 let loopbackUrl: string;
-
-/** In teams mode `start()` answers the public URL, not the port: pick a free one up front. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 beforeAll(async () => {
   // CloudAdapter prints every refused request's stack to stderr; keep the test output readable.

@@ -43,7 +43,7 @@ describe('loadConfig', () => {
       'MICROSOFT_APP_TENANT_ID',
       'AAD_APP_CLIENT_ID',
       'TAB_ENDPOINT',
-      'AZURE_STORAGE_CONNECTION_STRING',
+      'AZURE_STORAGE_ACCOUNT_NAME',
     ]);
   });
 
@@ -70,5 +70,68 @@ describe('loadConfig', () => {
     const problems = problemsOf({ PORT: 'eighty', TAB_ENDPOINT: 'not a url' });
     expect(problems.some((p) => p.startsWith('PORT'))).toBe(true);
     expect(problems.some((p) => p.includes('TAB_ENDPOINT must be a URL'))).toBe(true);
+  });
+
+  it('reaches a storage account by name with a token, at its public endpoints unless told others', () => {
+    const { AZURE_STORAGE_CONNECTION_STRING: _, ...withoutKey } = teamsEnv;
+    const byName = loadConfig({ ...withoutKey, AZURE_STORAGE_ACCOUNT_NAME: 'mutualprod' });
+    expect(byName.storage).toEqual({
+      connectionString: undefined,
+      account: {
+        name: 'mutualprod',
+        tableUrl: 'https://mutualprod.table.core.windows.net',
+        queueUrl: 'https://mutualprod.queue.core.windows.net',
+      },
+      tablePrefix: 'mutual',
+    });
+    const sovereign = loadConfig({
+      ...withoutKey,
+      AZURE_STORAGE_ACCOUNT_NAME: 'mutualprod',
+      AZURE_STORAGE_TABLE_ENDPOINT: 'https://mutualprod.table.core.chinacloudapi.cn/',
+      AZURE_STORAGE_QUEUE_ENDPOINT: 'https://mutualprod.queue.core.chinacloudapi.cn',
+    });
+    expect(sovereign.storage.account?.tableUrl).toBe(
+      'https://mutualprod.table.core.chinacloudapi.cn',
+    );
+  });
+
+  it('refuses storage settings that contradict each other or would send a token over http', () => {
+    expect(problemsOf({ ...teamsEnv, AZURE_STORAGE_ACCOUNT_NAME: 'mutualprod' })).toEqual([
+      'AZURE_STORAGE_ACCOUNT_NAME and AZURE_STORAGE_CONNECTION_STRING are both set: keep one',
+    ]);
+    expect(
+      problemsOf({ ...teamsEnv, AZURE_STORAGE_TABLE_ENDPOINT: 'https://a.table.core.windows.net' }),
+    ).toEqual([
+      'AZURE_STORAGE_TABLE_ENDPOINT and AZURE_STORAGE_QUEUE_ENDPOINT need AZURE_STORAGE_ACCOUNT_NAME',
+    ]);
+    const { AZURE_STORAGE_CONNECTION_STRING: _, ...withoutKey } = teamsEnv;
+    const problems = problemsOf({
+      ...withoutKey,
+      AZURE_STORAGE_ACCOUNT_NAME: 'Mutual_Prod',
+      AZURE_STORAGE_QUEUE_ENDPOINT: 'http://mutualprod.queue.core.windows.net',
+    });
+    expect(problems).toHaveLength(2);
+    expect(problems.join('\n')).toContain('3–24 lowercase letters and digits');
+    expect(problems.join('\n')).toContain('AZURE_STORAGE_QUEUE_ENDPOINT must be an https URL');
+  });
+
+  it('takes an Application Insights connection string outside local mode, and names a bad one', () => {
+    const connection =
+      'InstrumentationKey=abc;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/';
+    expect(
+      loadConfig({ ...teamsEnv, APPLICATIONINSIGHTS_CONNECTION_STRING: connection })
+        .appInsightsConnectionString,
+    ).toBe(connection);
+    expect(
+      loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: connection }).appInsightsConnectionString,
+    ).toBeUndefined();
+    expect(
+      problemsOf({
+        ...teamsEnv,
+        APPLICATIONINSIGHTS_CONNECTION_STRING: 'IngestionEndpoint=https://x',
+      }),
+    ).toEqual([
+      'APPLICATIONINSIGHTS_CONNECTION_STRING: Application Insights connection string has no InstrumentationKey',
+    ]);
   });
 });
