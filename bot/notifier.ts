@@ -4,7 +4,7 @@ import {
   type AppCredentials,
 } from 'botframework-connector';
 // Not re-exported from the package root; the factory that ManagedIdentityAppCredentials needs.
-import { JwtTokenProviderFactory } from 'botframework-connector/lib/auth/jwtTokenProviderFactory';
+import { JwtTokenProviderFactory } from 'botframework-connector/lib/auth/jwtTokenProviderFactory.js';
 import type { OutgoingMessage } from '../src/core/notify/notification';
 import { parseRetryAfter } from '../src/core/notify/delivery-policy';
 import type { Notifier, SendResult } from '../src/core/ports';

@@ -41,7 +41,7 @@ param botTenantId string
 @description('Client id of the Entra app the tab\'s SSO tokens are issued for (AAD_APP_CLIENT_ID).')
 param aadAppClientId string
 
-@description('Tenant id of the SSO Entra app (AAD_APP_TENANT_ID).')
+@description('Tenant id of the SSO Entra app (AAD_APP_TENANT_ID); the API accepts tokens from this tenant only.')
 param aadAppTenantId string
 
 @description('Name the bot shows in Azure.')
@@ -121,9 +121,10 @@ resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-0
   name: 'default'
 }
 
+// The app's queue: STORAGE_TABLE_PREFIX (default `mutual`) + `notifications`.
 resource notificationsQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
   parent: queueService
-  name: 'notifications'
+  name: 'mutualnotifications'
 }
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
@@ -151,7 +152,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     clientAffinityEnabled: false
     siteConfig: {
       linuxFxVersion: linuxFxVersion
-      appCommandLine: 'npm run start:prod'
+      // What `npm run build` leaves in dist/ is what is deployed: the bundled server and the tab.
+      appCommandLine: 'node --enable-source-maps server/main.mjs'
       alwaysOn: true
       healthCheckPath: '/healthz'
       http20Enabled: true
@@ -173,12 +175,14 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     MICROSOFT_APP_TYPE: 'SingleTenant'
     MICROSOFT_APP_TENANT_ID: botTenantId
     AAD_APP_CLIENT_ID: aadAppClientId
-    AAD_APP_TENANT_ID: aadAppTenantId
+    // The SSO app is single-tenant: the API takes tokens from its tenant only.
+    ALLOWED_TENANTS: aadAppTenantId
     AZURE_STORAGE_ACCOUNT_NAME: storage.name
     TAB_ENDPOINT: 'https://${webAppHost}'
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
     NODE_ENV: 'production'
-    // The deployed zip already holds node_modules and the build: run it as is, read-only.
+    // The deployed zip is dist/ (one bundled server file and the tab, no node_modules): run it as
+    // is, read-only, without an install or build on the server.
     WEBSITE_RUN_FROM_PACKAGE: '1'
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
   }

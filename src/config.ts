@@ -128,6 +128,9 @@ const EnvSchema = z.object({
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(DEFAULT_MAX_ATTEMPTS),
 });
 
+/** Every environment variable Mutual reads. */
+export const settingNames: readonly string[] = Object.keys(EnvSchema.shape);
+
 /**
  * A person clicking through the tab makes a few requests a second at most; a script hammering
  * the API with a stolen or shared token is slowed to this.

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Server } from 'node:http';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DefaultAzureCredential } from '@azure/identity';
 import express from 'express';
@@ -43,7 +43,11 @@ export interface RunningServer {
 }
 
 const systemClock: Clock = { now: () => new Date() };
-const TAB_DIR = resolve(import.meta.dirname, '..', 'dist', 'tab');
+/** The built tab: beside the built server (dist/server/main.js), or under dist/ from src/main.ts. */
+const TAB_DIR =
+  basename(import.meta.dirname) === 'server'
+    ? resolve(import.meta.dirname, '..', 'tab')
+    : resolve(import.meta.dirname, '..', 'dist', 'tab');
 
 export interface StartOptions {
   log?: Log;

@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,11 +9,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/local/emulator';
 import { freePort } from '../support/free-port';
 
-// `npm run start:prod` as App Service runs it: a child process with only its app settings, storage
-// reached with a managed identity's token (no key anywhere), the built tab, JSON logs on stdout.
+// The production server as App Service runs it: what `npm run build` leaves in dist/ (all that is
+// deployed: no node_modules, no sources), started with the Bicep file's command and only its app
+// settings; storage reached with a managed identity's token (no key anywhere), JSON logs on stdout.
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const TAB_INDEX = join(ROOT, 'dist', 'tab', 'index.html');
+const SERVER = join(ROOT, 'dist', 'server', 'main.mjs');
+
+/** The web app's start command, as infra/azure.bicep sets it. */
+function appServiceCommand(): string[] {
+  const bicep = readFileSync(join(ROOT, 'infra', 'azure.bicep'), 'utf8');
+  const command = /appCommandLine: '([^']+)'/.exec(bicep)?.[1];
+  if (!command) throw new Error('infra/azure.bicep sets no appCommandLine');
+  return command.split(' ');
+}
+
+/** A copy of dist/ alone in a folder of its own, as the zip deploy leaves it on the web app. */
+function stageSite(dir: string): string {
+  for (const built of [TAB_INDEX, SERVER])
+    if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`);
+  const site = join(dir, 'wwwroot');
+  cpSync(join(ROOT, 'dist'), site, { recursive: true });
+  return site;
+}
 const TENANT = '22222222-2222-4222-8222-222222222222';
 
 /** What every process needs to run npm, and nothing of this machine's Mutual settings. */
@@ -29,10 +48,18 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-/** Starts `npm run start:prod` in its own process group, so stopping it stops node too. */
-function startProd(env: Record<string, string>): Running {
-  const child = spawn('npm', ['run', '-s', 'start:prod'], {
-    cwd: ROOT,
+/**
+ * Starts a command (by default `npm run start:prod` here) in its own process group, so stopping it
+ * stops node too.
+ */
+function startProd(
+  env: Record<string, string>,
+  commandLine: string[] = ['npm', 'run', '-s', 'start:prod'],
+  cwd = ROOT,
+): Running {
+  const [command = 'npm', ...args] = commandLine;
+  const child = spawn(command, args, {
+    cwd,
     env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -170,14 +197,21 @@ describe('npm run start:prod', () => {
   });
 
   it('names a setting that is there but wrong, and keeps storage tokens off plain http', async () => {
-    const running = startProd({
-      ...baseEnv(),
-      ...teamsSettings,
-      TAB_ENDPOINT: 'https://mutual.example.com',
-      AZURE_STORAGE_ACCOUNT_NAME: 'mutualprod',
-      AZURE_STORAGE_TABLE_ENDPOINT: 'http://mutualprod.table.core.windows.net',
-    });
+    const dir = mkdtempSync(join(tmpdir(), 'mutual-prod-'));
+    const running = startProd(
+      {
+        ...baseEnv(),
+        ...teamsSettings,
+        TAB_ENDPOINT: 'https://mutual.example.com',
+        AZURE_STORAGE_ACCOUNT_NAME: 'mutualprod',
+        AZURE_STORAGE_TABLE_ENDPOINT: 'http://mutualprod.table.core.windows.net',
+        NODE_ENV: 'production',
+      },
+      appServiceCommand(),
+      stageSite(dir),
+    );
     expect(await running.exited).toBe(1);
+    rmSync(dir, { recursive: true, force: true });
     expect(running.lines.join('\n')).toContain('AZURE_STORAGE_TABLE_ENDPOINT must be an https URL');
   });
 
@@ -190,9 +224,8 @@ describe('npm run start:prod', () => {
     let base: string;
 
     beforeAll(async () => {
-      if (!existsSync(TAB_INDEX))
-        throw new Error('dist/tab is not built: run `npm run build` (npm test does) first');
       dir = mkdtempSync(join(tmpdir(), 'mutual-prod-'));
+      const site = stageSite(dir);
       const tls = selfSignedCertificate(dir);
       emulator = await startEmulator({ tls });
       const secret = randomBytes(16).toString('hex');
@@ -200,23 +233,29 @@ describe('npm run start:prod', () => {
       ingestion = await startIngestion();
       const port = await freePort();
       base = `http://127.0.0.1:${port}`;
-      running = startProd({
-        ...baseEnv(),
-        ...teamsSettings,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        TAB_ENDPOINT: 'https://mutual.example.com',
-        STORAGE_TABLE_PREFIX: `p${randomBytes(5).toString('hex')}`,
-        AZURE_STORAGE_ACCOUNT_NAME: 'devstoreaccount1',
-        AZURE_STORAGE_TABLE_ENDPOINT: emulator.tableUrl,
-        AZURE_STORAGE_QUEUE_ENDPOINT: emulator.queueUrl,
-        // What App Service gives a web app with a managed identity, and trust in the emulator's
-        // certificate.
-        IDENTITY_ENDPOINT: identity.url,
-        IDENTITY_HEADER: secret,
-        NODE_EXTRA_CA_CERTS: tls.certFile,
-        APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=ikey-1;IngestionEndpoint=${ingestion.url}/`,
-      });
+      running = startProd(
+        {
+          ...baseEnv(),
+          ...teamsSettings,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          TAB_ENDPOINT: 'https://mutual.example.com',
+          STORAGE_TABLE_PREFIX: `p${randomBytes(5).toString('hex')}`,
+          AZURE_STORAGE_ACCOUNT_NAME: 'devstoreaccount1',
+          AZURE_STORAGE_TABLE_ENDPOINT: emulator.tableUrl,
+          AZURE_STORAGE_QUEUE_ENDPOINT: emulator.queueUrl,
+          // What App Service gives a web app with a managed identity, and trust in the emulator's
+          // certificate.
+          IDENTITY_ENDPOINT: identity.url,
+          IDENTITY_HEADER: secret,
+          NODE_EXTRA_CA_CERTS: tls.certFile,
+          APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=ikey-1;IngestionEndpoint=${ingestion.url}/`,
+          // App Service's NODE_ENV app setting (infra/azure.bicep).
+          NODE_ENV: 'production',
+        },
+        appServiceCommand(),
+        site,
+      );
       await waitForLine(running, (line) => line.includes('Mutual is running'));
     }, 60_000);
 
