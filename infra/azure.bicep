@@ -110,11 +110,39 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
-// The app creates its tables itself; the service is declared so it exists before the first start.
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
   parent: storage
   name: 'default'
 }
+
+// One table per kind of record, named STORAGE_TABLE_PREFIX (default `mutual`) + kind, as
+// src/store/table-storage.ts lists them. The app also creates any that is missing at start.
+var tableKinds = [
+  'teams'
+  'members'
+  'memberships'
+  'compacts'
+  'notifications'
+  'deadletters'
+  'conversations'
+  'leases'
+  'schedule'
+  'sandbox'
+  'programs'
+  'rounds'
+  'checkins'
+  'roles'
+  'help'
+  'kudos'
+  'pulses'
+]
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [
+  for kind in tableKinds: {
+    parent: tableService
+    name: 'mutual${kind}'
+  }
+]
 
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
   parent: storage

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadConfig, settingNames } from '../../src/config';
 import { notificationQueueName } from '../../src/store';
+import { tableKinds } from '../../src/store/table-storage';
 
 // The Bicep CLI cannot be installed on these machines (it downloads from GitHub), so what it would
 // catch at deploy time is checked here instead: the Bicep file's structure, and that it, its
@@ -170,10 +171,13 @@ describe('infra/azure.bicep', () => {
     expect(bicep).toContain(
       "'974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor",
     );
-    // The queue the app uses with its default table prefix.
+    // The tables and the queue the app uses with its default table prefix.
     expect(block(/^resource notificationsQueue /).get('name')).toBe(
       `'${notificationQueueName('mutual')}'`,
     );
+    const kinds = /var tableKinds = \[([^\]]+)\]/.exec(bicep)?.[1];
+    expect(kinds?.trim().split(/\s+/)).toEqual(tableKinds.map((kind) => `'${kind}'`));
+    expect(bicep).toContain("name: 'mutual${kind}'");
   });
 
   it('documents every parameter, and its parameters file gives each one without a default', () => {
