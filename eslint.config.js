@@ -109,6 +109,17 @@ export default tseslint.config(
     },
   },
   {
+    // Used by main and config: it knows nothing of Mutual, so anything may log through it.
+    files: ['src/log/**'],
+    rules: restrict(
+      'log imports only Node and itself.',
+      layer('core', 'services', 'store', 'api', 'tab', 'jobs', 'local', 'bot'),
+      '**/config',
+      '**/main',
+      '@azure/*',
+    ),
+  },
+  {
     files: ['src/store/**'],
     rules: restrict(
       'store imports services and core only.',

@@ -209,6 +209,8 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     TAB_ENDPOINT: 'https://${webAppHost}'
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
     NODE_ENV: 'production'
+    // Storage tokens come from the managed identity only: no fallback to developer sign-ins.
+    AZURE_TOKEN_CREDENTIALS: 'ManagedIdentityCredential'
     // The deployed zip is dist/ (one bundled server file and the tab, no node_modules): run it as
     // is, read-only, without an install or build on the server.
     WEBSITE_RUN_FROM_PACKAGE: '1'

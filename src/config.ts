@@ -162,14 +162,18 @@ function parseRates(name: string, text: string | undefined, fallback: readonly R
 
 /**
  * Where the tables and the queue live: a connection string (the emulator, or an account key), or
- * an account name reached with an Entra token. Answers the problem when both are given.
+ * an account name reached with an Entra token. Settings that contradict each other are problems.
  */
-function storageOf(e: z.infer<typeof EnvSchema>) {
+function storageOf(e: z.infer<typeof EnvSchema>, problems: string[]) {
   const name = e.AZURE_STORAGE_ACCOUNT_NAME;
   if (name && e.AZURE_STORAGE_CONNECTION_STRING)
-    return 'AZURE_STORAGE_ACCOUNT_NAME and AZURE_STORAGE_CONNECTION_STRING are both set: keep one';
+    problems.push(
+      'AZURE_STORAGE_ACCOUNT_NAME and AZURE_STORAGE_CONNECTION_STRING are both set: keep one',
+    );
   if (!name && (e.AZURE_STORAGE_TABLE_ENDPOINT || e.AZURE_STORAGE_QUEUE_ENDPOINT))
-    return 'AZURE_STORAGE_TABLE_ENDPOINT and AZURE_STORAGE_QUEUE_ENDPOINT need AZURE_STORAGE_ACCOUNT_NAME';
+    problems.push(
+      'AZURE_STORAGE_TABLE_ENDPOINT and AZURE_STORAGE_QUEUE_ENDPOINT need AZURE_STORAGE_ACCOUNT_NAME',
+    );
   const account: StorageAccount | undefined = name
     ? {
         name,
@@ -191,7 +195,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        // Messages that already name their setting are not prefixed with it again.
+        return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+      }),
     );
   }
   const e = parsed.data;
@@ -202,10 +210,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   );
   const perTenant = parseRates('TEAMS_RATE_PER_TENANT', e.TEAMS_RATE_PER_TENANT, TEAMS_PER_TENANT);
   const perUser = parseRates('API_RATE_PER_USER', e.API_RATE_PER_USER, API_PER_USER);
-  const rateProblems = [perConversation.problem, perTenant.problem, perUser.problem].filter(
+  const problems = [perConversation.problem, perTenant.problem, perUser.problem].filter(
     (p): p is string => !!p,
   );
-  if (rateProblems.length > 0) throw new ConfigError(rateProblems);
   const notify = {
     perConversation: perConversation.windows!,
     perTenant: perTenant.windows!,
@@ -218,10 +225,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ? 'teams'
       : 'local');
 
-  const storage = storageOf(e);
-  if (typeof storage === 'string') throw new ConfigError([storage]);
+  const storage = storageOf(e, problems);
 
   if (mode === 'local') {
+    if (problems.length > 0) throw new ConfigError(problems);
     return Object.freeze<Config>({
       mode,
       notify,
@@ -239,7 +246,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     });
   }
 
-  const problems: string[] = [];
   const need = (name: keyof typeof e, why: string) => {
     if (e[name] === undefined) problems.push(`${name} is not set (${why})`);
   };

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Server } from 'node:http';
 import { basename, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { DefaultAzureCredential } from '@azure/identity';
 import express from 'express';
 import { createBot, type BotAuthority } from '../bot/bot-endpoint';
@@ -33,8 +33,6 @@ import {
   type StorageAccess,
   type TableStorage,
 } from './store';
-
-export type { Log } from './log/json-log';
 
 export interface RunningServer {
   url: string;
@@ -76,22 +74,23 @@ export async function start(config: Config, options: StartOptions = {}): Promise
       : undefined;
   const log = options.log ?? createLog(config, insights);
   let emulator: RunningEmulator | undefined;
-  let access: StorageAccess;
-  const { connectionString, account } = config.storage;
-  if (account) {
-    // In Azure the web app's managed identity (AZURE_CLIENT_ID picks a user-assigned one); on a
-    // developer machine, the Azure CLI's sign-in.
-    access = { ...account, credential: new DefaultAzureCredential() };
-    log('storage: signing in to the account with Entra ID', { account: account.name });
-  } else if (connectionString) {
-    access = { connectionString };
-  } else {
-    emulator = await startEmulator({ location: join(config.dataDir, 'azurite') });
-    access = { connectionString: emulator.connectionString };
-    log('storage: embedded emulator started', { dataDir: config.dataDir });
-  }
 
   try {
+    let access: StorageAccess;
+    const { connectionString, account } = config.storage;
+    if (account) {
+      // In Azure the web app's managed identity (infra/azure.bicep narrows the chain to it with
+      // AZURE_TOKEN_CREDENTIALS; AZURE_CLIENT_ID picks a user-assigned one); on a developer
+      // machine, the Azure CLI's sign-in.
+      access = { ...account, credential: new DefaultAzureCredential() };
+      log('storage: signing in to the account with Entra ID', { account: account.name });
+    } else if (connectionString) {
+      access = { connectionString };
+    } else {
+      emulator = await startEmulator({ location: join(config.dataDir, 'azurite') });
+      access = { connectionString: emulator.connectionString };
+      log('storage: embedded emulator started', { dataDir: config.dataDir });
+    }
     const storage = createTableStorage({ ...access, tablePrefix: config.storage.tablePrefix });
     await prepareStorage(storage);
     const local = config.mode === 'local';
@@ -195,21 +194,27 @@ export async function start(config: Config, options: StartOptions = {}): Promise
       log,
     });
     scheduler.start();
-    log(`Mutual is running on ${url}`, { mode: config.mode });
+    log(`Mutual is running on ${url}`, { mode: config.mode, port });
 
     return {
       url,
       port,
       async stop() {
-        await Promise.all([scheduler.stop(), worker.stop()]);
-        await new Promise<void>((done) => server.close(() => done()));
-        server.closeAllConnections();
-        await emulator?.stop();
-        await insights?.close();
+        try {
+          await Promise.all([scheduler.stop(), worker.stop()]);
+          await new Promise<void>((done) => server.close(() => done()));
+          server.closeAllConnections();
+          await emulator?.stop();
+        } finally {
+          // Last, so the records of stopping are sent too.
+          await insights?.close();
+        }
       },
     };
   } catch (error) {
-    await emulator?.stop();
+    // The one record an operator most needs, so it goes where the logs go, not only to stderr.
+    if (insights) log('Mutual could not start', { error: describe(error) });
+    await emulator?.stop().catch(() => undefined);
     await insights?.close();
     throw error;
   }
@@ -299,8 +304,18 @@ function createLog(config: Config, sink?: LogSink): Log {
   return createJsonLog({ sink });
 }
 
-// Run directly (`tsx src/main.ts`): read the environment once and start.
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+/** Whether this file is the program (`tsx src/main.ts`, `node dist/server/main.mjs`), however reached. */
+function isProgram(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+// Run directly: read the environment once and start.
+if (isProgram()) {
   try {
     const config = loadConfig(process.env);
     // Local mode says so on its page; a deployment without the tab is a broken deployment.

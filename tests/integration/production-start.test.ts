@@ -1,13 +1,12 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/local/emulator';
-import { freePort } from '../support/free-port';
 
 // The production server as App Service runs it: what `npm run build` leaves in dist/ (all that is
 // deployed: no node_modules, no sources), started with the Bicep file's command and only its app
@@ -25,12 +24,21 @@ function appServiceCommand(): string[] {
   return command.split(' ');
 }
 
-/** A copy of dist/ alone in a folder of its own, as the zip deploy leaves it on the web app. */
-function stageSite(dir: string): string {
+function requireBuild() {
   for (const built of [TAB_INDEX, SERVER])
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`);
+}
+
+/**
+ * A copy of dist/ alone in a folder of its own, as the zip deploy leaves it on the web app, reached
+ * through a link (as a mounted package may be): the server must still know it is the program.
+ */
+function stageSite(dir: string): string {
+  requireBuild();
+  const files = join(dir, 'package');
+  cpSync(join(ROOT, 'dist'), files, { recursive: true });
   const site = join(dir, 'wwwroot');
-  cpSync(join(ROOT, 'dist'), site, { recursive: true });
+  symlinkSync(files, site);
   return site;
 }
 const TENANT = '22222222-2222-4222-8222-222222222222';
@@ -71,14 +79,21 @@ function startProd(
   return { child, lines, exited };
 }
 
+/** SIGTERM to the process group, then SIGKILL if it has not stopped within 5 s. */
 async function stopProd(running: Running) {
-  if (running.child.exitCode !== null || running.child.pid === undefined) return;
-  try {
-    process.kill(-running.child.pid, 'SIGTERM');
-  } catch {
-    return; // already gone
-  }
+  const pid = running.child.pid;
+  if (running.child.exitCode !== null || pid === undefined) return;
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, name);
+    } catch {
+      // already gone
+    }
+  };
+  signal('SIGTERM');
+  const timer = setTimeout(() => signal('SIGKILL'), 5_000);
   await running.exited;
+  clearTimeout(timer);
 }
 
 /** Waits until a line matches, or fails with everything the process printed. */
@@ -181,6 +196,7 @@ const teamsSettings = {
 
 describe('npm run start:prod', () => {
   it('refuses to start without its settings, listing every one that is missing', async () => {
+    requireBuild();
     const running = startProd(baseEnv());
     expect(await running.exited).toBe(1);
     const printed = running.lines.join('\n');
@@ -231,13 +247,12 @@ describe('npm run start:prod', () => {
       const secret = randomBytes(16).toString('hex');
       identity = await startIdentityEndpoint(secret);
       ingestion = await startIngestion();
-      const port = await freePort();
-      base = `http://127.0.0.1:${port}`;
       running = startProd(
         {
           ...baseEnv(),
           ...teamsSettings,
-          PORT: String(port),
+          // A free port, taken by the server itself and read back from its start-up record.
+          PORT: '0',
           HOST: '127.0.0.1',
           TAB_ENDPOINT: 'https://mutual.example.com',
           STORAGE_TABLE_PREFIX: `p${randomBytes(5).toString('hex')}`,
@@ -249,6 +264,7 @@ describe('npm run start:prod', () => {
           IDENTITY_ENDPOINT: identity.url,
           IDENTITY_HEADER: secret,
           NODE_EXTRA_CA_CERTS: tls.certFile,
+          AZURE_TOKEN_CREDENTIALS: 'ManagedIdentityCredential',
           APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=ikey-1;IngestionEndpoint=${ingestion.url}/`,
           // App Service's NODE_ENV app setting (infra/azure.bicep).
           NODE_ENV: 'production',
@@ -256,7 +272,8 @@ describe('npm run start:prod', () => {
         appServiceCommand(),
         site,
       );
-      await waitForLine(running, (line) => line.includes('Mutual is running'));
+      const started = await waitForLine(running, (line) => line.includes('Mutual is running'));
+      base = `http://127.0.0.1:${(JSON.parse(started) as { port: number }).port}`;
     }, 60_000);
 
     afterAll(async () => {
@@ -318,12 +335,12 @@ describe('npm run start:prod', () => {
     });
 
     it('sends the same records to Application Insights', async () => {
-      // The sink sends every few seconds; wait for the start-up record rather than a fixed time.
-      const deadline = Date.now() + 20_000;
-      const running = () =>
+      // The sink sends every 5 s; wait for the start-up record rather than a fixed time.
+      const deadline = Date.now() + 12_000;
+      const startRecord = () =>
         ingestion.envelopes.find((e) => e.data.baseData.message.includes('Mutual is running'));
-      while (!running() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-      expect(running()).toMatchObject({
+      while (!startRecord() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      expect(startRecord()).toMatchObject({
         name: 'Microsoft.ApplicationInsights.Message',
         iKey: 'ikey-1',
       });

@@ -104,6 +104,20 @@ describe('loadConfig', () => {
     ).toEqual([
       'AZURE_STORAGE_TABLE_ENDPOINT and AZURE_STORAGE_QUEUE_ENDPOINT need AZURE_STORAGE_ACCOUNT_NAME',
     ]);
+    // Listed with everything else that is wrong, not on its own.
+    expect(
+      problemsOf({
+        MICROSOFT_APP_ID: teamsEnv.MICROSOFT_APP_ID,
+        AZURE_STORAGE_ACCOUNT_NAME: 'mutualprod',
+        AZURE_STORAGE_CONNECTION_STRING: teamsEnv.AZURE_STORAGE_CONNECTION_STRING,
+      }).map((p) => p.split(' ')[0]),
+    ).toEqual([
+      'AZURE_STORAGE_ACCOUNT_NAME',
+      'MICROSOFT_APP_PASSWORD',
+      'MICROSOFT_APP_TENANT_ID',
+      'AAD_APP_CLIENT_ID',
+      'TAB_ENDPOINT',
+    ]);
     const { AZURE_STORAGE_CONNECTION_STRING: _, ...withoutKey } = teamsEnv;
     const problems = problemsOf({
       ...withoutKey,

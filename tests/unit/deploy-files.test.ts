@@ -196,7 +196,12 @@ describe('infra/azure.bicep', () => {
 
   it('gives the web app settings the server accepts, starting the build it deploys', () => {
     const settings = block(/name: 'appsettings'/);
-    const platform = new Set(['WEBSITE_RUN_FROM_PACKAGE', 'SCM_DO_BUILD_DURING_DEPLOYMENT']);
+    // Read by App Service, and by @azure/identity.
+    const platform = new Set([
+      'WEBSITE_RUN_FROM_PACKAGE',
+      'SCM_DO_BUILD_DURING_DEPLOYMENT',
+      'AZURE_TOKEN_CREDENTIALS',
+    ]);
     const env: Record<string, string> = {};
     for (const [name, expression] of settings) {
       if (platform.has(name)) continue;
