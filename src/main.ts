@@ -41,7 +41,7 @@ export interface RunningServer {
 }
 
 const systemClock: Clock = { now: () => new Date() };
-/** The built tab: beside the built server (dist/server/main.js), or under dist/ from src/main.ts. */
+/** The built tab: beside the built server (dist/server/main.mjs), or under dist/ from src/main.ts. */
 const TAB_DIR =
   basename(import.meta.dirname) === 'server'
     ? resolve(import.meta.dirname, '..', 'tab')
