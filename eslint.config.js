@@ -13,6 +13,21 @@ const azureOnlyInStore = {
   group: ['@azure/*'],
   message: 'Azure SDKs are used only in src/store (and local wiring).',
 };
+// Time is an input (ARCHITECTURE.md): the server and the tests read it from the injected Clock,
+// so what they do never depends on when the suite runs. Tokens and HTTP dates live on real time
+// and say so where they read it; waits in tests measure with performance.now().
+const realClock = [
+  'error',
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'Read the time from the injected Clock (ports.clock, the test server’s clock).',
+  },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message:
+      'Read the time from the injected Clock; a wait in a test measures with performance.now().',
+  },
+];
 const restrict = (message, ...patterns) => ({
   'no-restricted-imports': [
     'error',
@@ -54,6 +69,12 @@ export default tseslint.config(
     },
   },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    // The tab reads the browser's clock, which the e2e tests set to the server's.
+    files: ['src/**', 'bot/**', 'tests/**', 'scripts/**'],
+    ignores: ['src/tab/**', 'tests/bench/**'],
+    rules: { 'no-restricted-syntax': realClock },
+  },
   {
     files: ['src/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [sdkOnlyInBot] }] },

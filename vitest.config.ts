@@ -2,12 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 // One emulator for the whole run (tests/global-setup.ts); each suite uses its own table prefix.
 // Tests that talk to the emulator, the bot or the worker over real protocols get room to finish
-// on a loaded two-core machine; a limit, not a timed assertion (performance is in the benches).
+// on a loaded two-core machine: their waits give up after 45 s (tests/support/wait.ts) and the
+// test after 90 s. Limits, not timed assertions (performance is in the benches).
 const shared = {
   globalSetup: ['tests/global-setup.ts'],
   env: { TZ: 'UTC' },
-  testTimeout: 20_000,
-  hookTimeout: 30_000,
+  testTimeout: 90_000,
+  hookTimeout: 120_000,
 };
 
 export default defineConfig({

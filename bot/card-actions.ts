@@ -62,7 +62,7 @@ const helpHandler =
     // In a channel the new card replaces the old one for everyone, so it is the shared view;
     // a refresh is asked for by one person, and a 1:1 chat has one reader.
     const personal = !action || context.activity.conversation?.conversationType === 'personal';
-    const input = cardInput(help, new Date(), personal ? actor.userId : undefined);
+    const input = cardInput(help, services.clock.now(), personal ? actor.userId : undefined);
     return { statusCode: 200, type: CARD, value: helpMessages.helpRequest(input).card ?? {} };
   };
 

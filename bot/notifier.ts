@@ -45,6 +45,8 @@ export function createNotifier(options: NotifierOptions): Notifier {
       const json: unknown = await res.json().catch(() => undefined);
       return {
         status: res.status,
+        // An HTTP date in Retry-After is Teams' real time, so it is read against the real clock.
+        // eslint-disable-next-line no-restricted-syntax -- see above
         retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), Date.now()),
         json,
       };

@@ -22,7 +22,7 @@ import { createJsonLog, type Log, type LogSink } from './log/json-log';
 import { startEmulator, type RunningEmulator } from './local/emulator';
 import { createLocalConnector } from './local/local-connector';
 import { createNotificationWorker } from './jobs/notification-worker';
-import { createScheduler } from './jobs/scheduler';
+import { createScheduler, type TickResult } from './jobs/scheduler';
 import { createLocalRoutes, LOCAL_BOT_ID } from './local/local-routes';
 import { createSandboxStore } from './local/sandbox-store';
 import { seedDemoTeam } from './local/seed-demo-team';
@@ -37,9 +37,13 @@ import {
 export interface RunningServer {
   url: string;
   port: number;
+  /** One scheduler tick now, instead of at the next interval (a test that moved its clock). */
+  runDueJobs(): Promise<TickResult>;
   stop(): Promise<void>;
 }
 
+// The one place the server reads the machine's clock; everything else is given this.
+// eslint-disable-next-line no-restricted-syntax -- the system clock itself
 const systemClock: Clock = { now: () => new Date() };
 /** The built tab: beside the built server (dist/server/main.mjs), or under dist/ from src/main.ts. */
 const TAB_DIR =
@@ -54,6 +58,11 @@ export interface StartOptions {
    * Connector's tokens against a local key server instead of Microsoft's. See `createBot`.
    */
   botAuthority?: BotAuthority;
+  /**
+   * For tests only, through this call: the time the whole server runs on (stores, use cases,
+   * scheduler, worker, local connector), so a test chooses the hour, weekday and date.
+   */
+  clock?: Clock;
 }
 
 /**
@@ -73,6 +82,7 @@ export async function start(config: Config, options: StartOptions = {}): Promise
       ? createAppInsightsSink({ connectionString: config.appInsightsConnectionString })
       : undefined;
   const log = options.log ?? createLog(config, insights);
+  const clock = options.clock ?? systemClock;
   let emulator: RunningEmulator | undefined;
 
   try {
@@ -98,7 +108,7 @@ export async function start(config: Config, options: StartOptions = {}): Promise
     let url = config.publicUrl;
     const connector = createNotifier({ ...config.bot, botId: local ? LOCAL_BOT_ID : undefined });
     const ports = {
-      ...createTablePorts(storage, systemClock),
+      ...createTablePorts(storage, clock),
       messages: cardMessages,
       channels: connectorChannels(connector),
       links: createTabLinks({ baseUrl: () => url, teamsAppId: config.teamsAppId }),
@@ -146,8 +156,8 @@ export async function start(config: Config, options: StartOptions = {}): Promise
 
     if (issuer) {
       const sandbox = createSandboxStore(storage.table('sandbox'));
-      app.use('/local/connector', createLocalConnector(sandbox, systemClock.now));
-      app.use('/api/local', createLocalRoutes({ issuer, sandbox, selfUrl: () => url }));
+      app.use('/local/connector', createLocalConnector(sandbox, clock.now));
+      app.use('/api/local', createLocalRoutes({ issuer, sandbox, clock, selfUrl: () => url }));
     }
     app.use('/api', createApiRouter({ services, verify, ratePerUser: config.apiRatePerUser }));
     app.use('/api', notFoundRoute);
@@ -199,6 +209,7 @@ export async function start(config: Config, options: StartOptions = {}): Promise
     return {
       url,
       port,
+      runDueJobs: () => scheduler.tick(),
       async stop() {
         try {
           await Promise.all([scheduler.stop(), worker.stop()]);

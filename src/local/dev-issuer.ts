@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
@@ -44,6 +45,8 @@ export async function createDevIssuer(options: {
       keys: [{ ...stored.publicJwk, kid: stored.kid, alg: 'RS256', use: 'sig' }],
     }),
     async mint({ tenantId, userId, name }) {
+      // Tokens live on real time: the verifier checks them against it.
+      // eslint-disable-next-line no-restricted-syntax -- see above
       const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_SECONDS * 1000);
       const token = await new SignJWT({
         oid: userId,
@@ -68,7 +71,7 @@ async function loadOrCreateKey(file: string | undefined): Promise<StoredKey> {
   if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as StoredKey;
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const stored: StoredKey = {
-    kid: `local-${Date.now().toString(36)}`,
+    kid: `local-${randomBytes(6).toString('hex')}`,
     privateJwk: await exportJWK(privateKey),
     publicJwk: await exportJWK(publicKey),
   };

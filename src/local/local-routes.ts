@@ -7,6 +7,7 @@ import {
   SandboxSubmitReqSchema,
 } from '../api/contract';
 import { invalid, notFound, unavailable } from '../core/errors';
+import type { Clock } from '../core/ports';
 import type { DevIssuer } from './dev-issuer';
 import { DEMO_PEOPLE, DEMO_TEAM, SAMPLE_MESSAGES, type DemoPerson } from './demo-team';
 import type { SandboxStore } from './sandbox-store';
@@ -14,6 +15,7 @@ import type { SandboxStore } from './sandbox-store';
 export interface LocalRoutesOptions {
   issuer: DevIssuer;
   sandbox: SandboxStore;
+  clock: Clock;
   /** This server's own URL, known once it listens. */
   selfUrl: () => string;
 }
@@ -25,7 +27,7 @@ export const LOCAL_BOT_ID = '28:local-mutual-bot';
  * `/api/local/...`, local mode only: the demo identities for the user switcher, tokens from the
  * dev issuer, and the sandbox (what the bot sent, and the message action on sample messages).
  */
-export function createLocalRoutes({ issuer, sandbox, selfUrl }: LocalRoutesOptions): Router {
+export function createLocalRoutes({ issuer, sandbox, clock, selfUrl }: LocalRoutesOptions): Router {
   const router = Router();
   router.use(express.json({ limit: '16kb' }));
 
@@ -46,7 +48,7 @@ export function createLocalRoutes({ issuer, sandbox, selfUrl }: LocalRoutesOptio
   const envelope = (person: DemoPerson, conversation: Record<string, unknown>) => ({
     type: 'invoke',
     id: randomUUID(),
-    timestamp: new Date().toISOString(),
+    timestamp: clock.now().toISOString(),
     channelId: 'msteams',
     serviceUrl: `${selfUrl()}/local/connector/`,
     from: { id: person.botUserId, name: person.name, aadObjectId: person.userId },
@@ -87,7 +89,7 @@ export function createLocalRoutes({ issuer, sandbox, selfUrl }: LocalRoutesOptio
         messagePayload: {
           id: message.id,
           messageType: 'message',
-          createdDateTime: new Date().toISOString(),
+          createdDateTime: clock.now().toISOString(),
           body: { contentType: 'html', content: `<p>${escapeHtml(message.text)}</p>` },
           from: {
             user: {
@@ -190,7 +192,7 @@ export function createLocalRoutes({ issuer, sandbox, selfUrl }: LocalRoutesOptio
       await sandbox.update(sandboxMessageId, {
         text: message.text,
         cards: [card],
-        at: new Date().toISOString(),
+        at: clock.now().toISOString(),
       });
       res.json({ data: { kind: 'card', card } });
       return;

@@ -30,6 +30,8 @@ export function createJsonLog(options: JsonLogOptions = {}): Log {
     ((line: string) => {
       process.stdout.write(`${line}\n`);
     });
+  // A log line says when it was written, on the machine's clock.
+  // eslint-disable-next-line no-restricted-syntax -- see above
   const now = options.now ?? (() => new Date());
   const { sink } = options;
   return (message, fields = {}) => {

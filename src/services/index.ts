@@ -76,6 +76,8 @@ import type { PulseAnswer } from '../core/pulse/pulse';
 /** The use cases bound to their ports: what adapters (API, bot, jobs) call. */
 export function createServices(ports: Ports) {
   return {
+    /** The time the use cases run on, for adapters that present relative times ("due in 2 h"). */
+    clock: ports.clock,
     getTeam: (actor: Actor, teamId: string) => getTeam(actor, teamId, ports),
     listMembers: (actor: Actor, teamId: string) => listMembers(actor, teamId, ports),
     getCompact: (actor: Actor, teamId: string) => getCompact(actor, teamId, ports),

@@ -23,6 +23,7 @@ import {
   type TeamFixture,
 } from '../support/teams-activities';
 import { guid } from '../support/tokens';
+import { until } from '../support/wait';
 
 /**
  * The API's attack list beyond the token checks (tests/api/authentication.test.ts): who may touch a
@@ -48,9 +49,6 @@ let leaver: ConnectorAccount;
 const target = { roundId: '', roundRevision: 0, a: '', b: '', proposalId: '', proposalRevision: 0 };
 let helpId = '';
 
-/** Tests that call many routes and wait for the outbox to go quiet before and after. */
-const SLOW = 60_000;
-
 const skillShare: ProgramUpdateReq = {
   enabled: true,
   cadence: 'weekly',
@@ -60,14 +58,6 @@ const skillShare: ProgramUpdateReq = {
   groupSize: 2,
   preview: true,
   sprintWeeks: 2,
-};
-
-const until = async (check: () => boolean | Promise<boolean>, what: string, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 };
 
 /** Waits until the connector has heard nothing new for a while (the outbox is idle). */
@@ -161,7 +151,7 @@ beforeAll(async () => {
   );
   expect(left.status).toBe(200);
   await settled();
-}, 60_000);
+});
 
 afterAll(async () => {
   await h?.stop();
@@ -393,91 +383,67 @@ const all = (routes: readonly Route[], answer: string) =>
   Object.fromEntries(routes.map((r) => [r.name, answer]));
 
 describe('a valid user of team A against team B (same tenant)', () => {
-  test(
-    'reads nothing of team B: 403 on every read, no name of B in any answer',
-    async () => {
-      const result = await attempt(memberA, reads);
+  test('reads nothing of team B: 403 on every read, no name of B in any answer', async () => {
+    const result = await attempt(memberA, reads);
 
-      expect(result.answers).toEqual(all(reads, '403 forbidden'));
-      expect(result.leaked).toBe(false);
-    },
-    SLOW,
-  );
+    expect(result.answers).toEqual(all(reads, '403 forbidden'));
+    expect(result.leaked).toBe(false);
+  });
 
-  test(
-    'writes nothing to team B: 403 on every write, nothing stored or sent',
-    async () => {
-      const writes = [...memberWrites, ...ownerWrites];
+  test('writes nothing to team B: 403 on every write, nothing stored or sent', async () => {
+    const writes = [...memberWrites, ...ownerWrites];
 
-      const result = await attempt(memberA, writes);
+    const result = await attempt(memberA, writes);
 
-      expect(result.answers).toEqual(all(writes, '403 forbidden'));
-      expect(result.unchanged).toBe(true);
-      expect(result.sent).toBe(0);
-    },
-    SLOW,
-  );
+    expect(result.answers).toEqual(all(writes, '403 forbidden'));
+    expect(result.unchanged).toBe(true);
+    expect(result.sent).toBe(0);
+  });
 
-  test(
-    'being an owner of team A gives no owner rights in team B',
-    async () => {
-      const result = await attempt(ownerA, ownerWrites);
+  test('being an owner of team A gives no owner rights in team B', async () => {
+    const result = await attempt(ownerA, ownerWrites);
 
-      expect(result.answers).toEqual(all(ownerWrites, '403 forbidden'));
-      expect(result.unchanged).toBe(true);
-      expect(result.sent).toBe(0);
-    },
-    SLOW,
-  );
+    expect(result.answers).toEqual(all(ownerWrites, '403 forbidden'));
+    expect(result.unchanged).toBe(true);
+    expect(result.sent).toBe(0);
+  });
 });
 
 describe('a member of team B whose token names another tenant', () => {
-  test(
-    'cannot even name team B: 404 on every read and write, nothing stored',
-    async () => {
-      const routes = [...reads, ...memberWrites, ...ownerWrites];
+  test('cannot even name team B: 404 on every read and write, nothing stored', async () => {
+    const routes = [...reads, ...memberWrites, ...ownerWrites];
 
-      const result = await attempt(askerB, routes, guid());
+    const result = await attempt(askerB, routes, guid());
 
-      expect(result.answers).toEqual(all(routes, '404 not_found'));
-      expect(result.leaked).toBe(false);
-      expect(result.unchanged).toBe(true);
-      expect(result.sent).toBe(0);
-    },
-    SLOW,
-  );
+    expect(result.answers).toEqual(all(routes, '404 not_found'));
+    expect(result.leaked).toBe(false);
+    expect(result.unchanged).toBe(true);
+    expect(result.sent).toBe(0);
+  });
 });
 
 describe('a member calling owner-only actions', () => {
-  test(
-    'is refused 403 by the service on every owner action, and nothing changes',
-    async () => {
-      const result = await attempt(mallory, ownerWrites);
+  test('is refused 403 by the service on every owner action, and nothing changes', async () => {
+    const result = await attempt(mallory, ownerWrites);
 
-      expect(result.answers).toEqual(all(ownerWrites, '403 forbidden'));
-      expect(result.unchanged).toBe(true);
-      expect(result.sent).toBe(0);
-    },
-    SLOW,
-  );
+    expect(result.answers).toEqual(all(ownerWrites, '403 forbidden'));
+    expect(result.unchanged).toBe(true);
+    expect(result.sent).toBe(0);
+  });
 
   test('the control: the same member may read the team and act as a member', async () => {
     const res = await h.apiAs(teamB, mallory, '/members');
     expect(res.status).toBe(200);
   });
 
-  test(
-    'the control: the owner’s same request is let through and the snapshot sees it',
-    async () => {
-      const guardian = ownerWrites.find((r) => r.rest() === '/guardian')!;
+  test('the control: the owner’s same request is let through and the snapshot sees it', async () => {
+    const guardian = ownerWrites.find((r) => r.rest() === '/guardian')!;
 
-      const result = await attempt(ownerB, [guardian]);
+    const result = await attempt(ownerB, [guardian]);
 
-      expect(result.answers).toEqual({ [guardian.name]: '200' });
-      expect(result.unchanged).toBe(false);
-    },
-    SLOW,
-  );
+    expect(result.answers).toEqual({ [guardian.name]: '200' });
+    expect(result.unchanged).toBe(false);
+  });
 });
 
 describe('a member removed from team B (Teams told the bot)', () => {
@@ -486,39 +452,31 @@ describe('a member removed from team B (Teams told the bot)', () => {
     expect(row?.value.active).toBe(false);
   });
 
-  test(
-    'reads and writes nothing over the API: 403 everywhere, nothing stored or sent',
-    async () => {
-      const routes = [...reads, ...memberWrites, ...ownerWrites];
+  test('reads and writes nothing over the API: 403 everywhere, nothing stored or sent', async () => {
+    const routes = [...reads, ...memberWrites, ...ownerWrites];
 
-      const result = await attempt(leaver, routes);
+    const result = await attempt(leaver, routes);
 
-      expect(result.answers).toEqual(all(routes, '403 forbidden'));
-      expect(result.leaked).toBe(false);
-      expect(result.unchanged).toBe(true);
-      expect(result.sent).toBe(0);
-    },
-    SLOW,
-  );
+    expect(result.answers).toEqual(all(routes, '403 forbidden'));
+    expect(result.leaked).toBe(false);
+    expect(result.unchanged).toBe(true);
+    expect(result.sent).toBe(0);
+  });
 
-  test(
-    'cannot ask for help through the message action: refused, no request stored',
-    async () => {
-      await settled();
-      const before = await snapshotB();
+  test('cannot ask for help through the message action: refused, no request stored', async () => {
+    await settled();
+    const before = await snapshotB();
 
-      const task = await askForHelp(
-        leaver,
-        message('1700000000002', '<p>Still here?</p>'),
-        'Let me in',
-      );
+    const task = await askForHelp(
+      leaver,
+      message('1700000000002', '<p>Still here?</p>'),
+      'Let me in',
+    );
 
-      expect(task.type).toBe('message');
-      expect(task.value).toBe('You are not a member of this team.');
-      expect(JSON.stringify(await snapshotB())).toBe(JSON.stringify(before));
-    },
-    SLOW,
-  );
+    expect(task.type).toBe('message');
+    expect(task.value).toBe('You are not a member of this team.');
+    expect(JSON.stringify(await snapshotB())).toBe(JSON.stringify(before));
+  });
 
   test('cannot press "I can help" on the team’s card: refused, the request unchanged', async () => {
     const before = await snapshotB();

@@ -8,6 +8,7 @@ import {
   hmacToken,
   newSigningKey,
   signToken,
+  tokenNow,
   unsignedToken,
   type TokenClaims,
 } from '../support/tokens';
@@ -195,9 +196,7 @@ describe('a token that must not be trusted', () => {
   });
 
   test('a token used before its nbf (beyond the skew) is refused', async () => {
-    const token = await server.tokenFor(
-      claims({ extra: { nbf: Math.floor(Date.now() / 1000) + 600 } }),
-    );
+    const token = await server.tokenFor(claims({ extra: { nbf: tokenNow() + 600 } }));
 
     expectUnauthorized(await getWith({ authorization: `Bearer ${token}` }), /not valid/);
   });

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { DeadLetterActionResSchema, DeadLettersResSchema } from '../../src/api/contract';
 import { DEMO_OWNER, DEMO_PEOPLE, DEMO_TEAM, type DemoPerson } from '../../src/local/demo-team';
 import { parkTestNotification } from '../support/notify';
-import { sleep } from '../support/notify-harness';
 import { call, startTestServer, teamPath, type TestServer } from '../support/server';
+import { waitFor } from '../support/wait';
 
 // The owner's undelivered-notifications list over HTTP, against the real server in local mode: its
 // worker sends what is retried through the local connector, into the sandbox.
@@ -22,7 +23,11 @@ const tokenOf = (person: Pick<DemoPerson, 'userId' | 'name'>) =>
   server.tokenFor({ tenantId: DEMO_TEAM.tenantId, userId: person.userId, name: person.name });
 const park = (summary: string, userId = member.userId) =>
   parkTestNotification(
-    { connectionString: inject('storageConnectionString'), tablePrefix: server.tablePrefix },
+    {
+      connectionString: inject('storageConnectionString'),
+      tablePrefix: server.tablePrefix,
+      clock: server.clock,
+    },
     { summary, userId },
   );
 const path = (rest = '') => teamPath(DEMO_TEAM.teamId, `/dead-letters${rest}`);
@@ -53,16 +58,6 @@ async function sandboxTexts() {
   return res.body.data;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`${what}: not after ${timeoutMs} ms`);
-    await sleep(100);
-  }
-}
-
 describe("the owner's undelivered notifications", () => {
   test('lists what the worker gave up on, with the recipient, the reason and the attempts', async () => {
     const first = await park('Your pairing with Ana this week');
@@ -91,7 +86,7 @@ describe("the owner's undelivered notifications", () => {
   });
 
   test('retry sends it again through the worker: it leaves the list and reaches the chat', async () => {
-    const summary = `Retry me ${Date.now()}`;
+    const summary = `Retry me ${randomUUID()}`;
     const id = await park(summary);
 
     const res = await act('POST', id);
@@ -111,7 +106,7 @@ describe("the owner's undelivered notifications", () => {
   });
 
   test('discard removes it for good: it leaves the list and is never sent', async () => {
-    const summary = `Discard me ${Date.now()}`;
+    const summary = `Discard me ${randomUUID()}`;
     const id = await park(summary);
 
     const res = await act('DELETE', id);
@@ -125,7 +120,7 @@ describe("the owner's undelivered notifications", () => {
   });
 
   test('a member may not list, retry or discard (403), and nothing changes', async () => {
-    const summary = `Owners only ${Date.now()}`;
+    const summary = `Owners only ${randomUUID()}`;
     const id = await park(summary);
     const before = await list();
 
@@ -142,7 +137,7 @@ describe("the owner's undelivered notifications", () => {
   });
 
   test('an unknown id is 404 for retry and discard, and nothing changes', async () => {
-    const id = await park(`Still here ${Date.now()}`);
+    const id = await park(`Still here ${randomUUID()}`);
     const before = await list();
 
     const retried = await act('POST', 'test~no-such-entry');
@@ -155,7 +150,7 @@ describe("the owner's undelivered notifications", () => {
   });
 
   test('an entry already retried is gone: retrying or discarding it again is 404', async () => {
-    const id = await park(`Once only ${Date.now()}`);
+    const id = await park(`Once only ${randomUUID()}`);
     expect((await act('POST', id)).status).toBe(200);
 
     expect((await act('POST', id)).status).toBe(404);

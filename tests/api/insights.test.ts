@@ -11,7 +11,7 @@ const member = DEMO_PEOPLE[3]!;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const now = Date.now();
+  const now = server.clock.now().getTime();
   await server.ports.guardians.addTerm(ref, {
     userId: guardian.userId,
     since: new Date(now - 86_400_000).toISOString(),

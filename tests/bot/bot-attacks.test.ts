@@ -18,7 +18,7 @@ import {
 import { startBotHarness } from '../support/bot-harness';
 import { freePort } from '../support/free-port';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
-import { systemClock, tablePorts } from '../support/storage';
+import { runningClock, tablePorts } from '../support/storage';
 import {
   buildAccount,
   buildTeam,
@@ -92,16 +92,18 @@ beforeAll(async () => {
   const tablePrefix = `k${randomBytes(5).toString('hex')}`;
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
+  const clock = runningClock();
   server = await start(
     loadConfig(teamsEnv({ PORT: String(port), STORAGE_TABLE_PREFIX: tablePrefix })),
     {
+      clock,
       log: (message) => logs.push(message),
       botAuthority: authority.settings,
     },
   );
   ports = tablePorts(
     createTableStorage({ connectionString: inject('storageConnectionString'), tablePrefix }),
-    systemClock,
+    clock,
   );
   services = createServices(ports);
 });

@@ -8,7 +8,7 @@ import { start, type RunningServer } from '../../src/main';
 import { createTablePorts, createTableStorage } from '../../src/store';
 import { freePort } from '../support/free-port';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
-import { systemClock } from '../support/storage';
+import { runningClock } from '../support/storage';
 import {
   botAddedToTeam,
   buildAccount,
@@ -38,6 +38,7 @@ beforeAll(async () => {
   connector = await startFakeConnector();
   const port = await freePort();
   loopbackUrl = `http://127.0.0.1:${port}`;
+  const clock = runningClock();
   server = await start(
     loadConfig({
       MUTUAL_MODE: 'teams',
@@ -53,9 +54,9 @@ beforeAll(async () => {
       MICROSOFT_APP_TENANT_ID: guid(),
       AAD_APP_CLIENT_ID: guid(),
     }),
-    { log: () => {} },
+    { log: () => {}, clock },
   );
-  ports = createTablePorts(createTableStorage({ connectionString, tablePrefix }), systemClock);
+  ports = createTablePorts(createTableStorage({ connectionString, tablePrefix }), clock);
 });
 
 afterAll(async () => {

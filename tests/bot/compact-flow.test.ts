@@ -11,6 +11,7 @@ import {
 import { startBotHarness, refOf, type BotHarness } from '../support/bot-harness';
 import type { ConnectorAccount } from '../support/fake-connector';
 import { buildAccount, buildTeam, cardAction, type TeamFixture } from '../support/teams-activities';
+import { until } from '../support/wait';
 
 /**
  * The Support Compact over real HTTP: the tab's API (propose, endorse, object, adopt, decline,
@@ -66,14 +67,6 @@ const act = (who: ConnectorAccount, proposal: ProposalDto, action: string, body 
     revision: proposal.revision,
     ...body,
   });
-
-const until = async (check: () => boolean, what: string, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 describe('the Support Compact over HTTP', () => {
   test('a new team starts from the template; bad proposals are refused with what to fix, and nothing is stored', async () => {
@@ -282,7 +275,9 @@ describe('the Support Compact over HTTP', () => {
   });
 
   test('settings are the owner’s; the majority rule adopts once more than half endorse', async () => {
-    const future = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const future = new Date(h.server.clock.now().getTime() + 30 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     const settings = { adoptionRule: 'majority', reviewEveryMonths: 3, nextReviewOn: future };
     expect((await api(p(ANA), 'PUT', '/compact-settings', settings)).status).toBe(403);
     const bad = await api<ErrorBody>(p(OWNER), 'PUT', '/compact-settings', {
@@ -313,7 +308,7 @@ describe('the Support Compact over HTTP', () => {
   });
 
   test('a review is recorded by an owner with who took part and the versions adopted', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = h.server.clock.now().toISOString().slice(0, 10);
     const body = {
       heldOn: today,
       participantIds: [p(OWNER), p(ANA), p(BEN)].map((x) => x.aadObjectId),

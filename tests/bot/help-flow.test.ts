@@ -6,6 +6,7 @@ import {
 } from '../../src/api/contract';
 import { helpRequestId, MAX_SOURCE_TEXT } from '../../src/core/help/help-request';
 import type { Round } from '../../src/core/pairing/round';
+import { hourBucket } from '../../src/core/schedule/scheduled-job';
 import { startBotHarness, refOf, type BotHarness } from '../support/bot-harness';
 import type { ConnectorAccount } from '../support/fake-connector';
 import {
@@ -17,6 +18,7 @@ import {
   type MessagePayloadFixture,
   type TeamFixture,
 } from '../support/teams-activities';
+import { until } from '../support/wait';
 
 let h: BotHarness;
 let team: TeamFixture;
@@ -63,14 +65,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
-
-const until = async (check: () => boolean | Promise<boolean>, what: string, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 let messages = 0;
 const message = (html: string): MessagePayloadFixture => ({
@@ -413,5 +407,52 @@ describe('ask for help, end to end over the bot', () => {
     );
     expect((await api(p(OWNER), 'POST', `/help/${id}/resolve`, {})).status).toBe(403);
     expect((await api(p(OWNER), 'POST', `/help/${id}/dance`, {})).status).toBe(400);
+  });
+
+  // Last in the file: it moves the server's clock on by a night.
+  test('the buddy’s card waits for the end of their quiet hours, then is sent once', async () => {
+    const buddy = { tenantId: team.tenantId, userId: p(BUDDY).aadObjectId! };
+    await h.server.services.updateProfile(buddy, team.teamId, {
+      quietHours: { start: '22:00', end: '01:00' },
+      timeZone: 'Europe/Lisbon',
+    });
+    // 23:00 in Lisbon (UTC in January): Bruno is asleep; the request is due at 03:00.
+    h.server.clock.set('2026-01-07T23:00:00Z');
+    const msg = message('<p>The release branch will not merge.</p>');
+    const task = await submit(p(ASKER), msg, { blocker: 'Merge conflicts', urgency: 'high' });
+    expect(task.value).toMatch(/Bruno Buddy, your blocker buddy, hears when their quiet hours end/);
+    const id = idOf(p(ASKER), msg);
+    const ref = refOf(team);
+    const statusOf = async (name: string) =>
+      (await h.server.ports.notifications.get(ref, `help~${id}~post~${name}`))?.value.status;
+    await until(async () => (await statusOf('channel')) === 'sent', 'the channel card');
+    // The channel is not a person and is not held; Bruno's card is not even filed yet.
+    expect(await statusOf('buddy')).toBeUndefined();
+    const cards = () =>
+      h.connector.sent.filter(
+        (s) => shown(s.activity).includes(id) && s.activity.text === 'Asha Asker asks for help.',
+      );
+    expect(cards()).toHaveLength(1);
+    const filed = await h.server.ports.schedule.due(
+      hourBucket(new Date('2026-01-08T01:00:00Z')),
+      new Date('2026-01-08T01:59:00Z'),
+      100,
+    );
+    // When his quiet hours end (to the second: the server's clock runs on while it works).
+    expect(filed.find((j) => j.value.id === `help~${id}~buddy-first`)?.value.dueAt).toMatch(
+      /^2026-01-08T01:00:00\./,
+    );
+
+    // Still asleep at 00:59: a tick sends nothing. At 01:00 his card goes, once.
+    h.server.clock.set('2026-01-08T00:59:00Z');
+    await h.server.runDueJobs();
+    expect(await statusOf('buddy')).toBeUndefined();
+    h.server.clock.set('2026-01-08T01:00:05Z');
+    await h.server.runDueJobs();
+    await until(async () => (await statusOf('buddy')) === 'sent', 'the buddy card after 01:00');
+    await h.server.runDueJobs();
+    const toBuddy = cards().filter((s) => s.conversationId.startsWith('a:'));
+    expect(toBuddy).toHaveLength(1);
+    expect(shown(toBuddy[0]!.activity)).toContain('You are Asha’s blocker buddy');
   });
 });

@@ -9,6 +9,7 @@ import {
   messageActionSubmit,
   type TeamFixture,
 } from '../support/teams-activities';
+import { until } from '../support/wait';
 
 /** Kudos reach each person they thank as one 1:1 card, through the outbox and the Bot Connector. */
 let h: BotHarness;
@@ -20,14 +21,6 @@ const idOf = (i: number) => p(i).aadObjectId!;
 
 const api = <T = unknown>(who: ConnectorAccount, method: string, rest: string, body?: unknown) =>
   h.apiAs<T>(team, who, rest, { method, body });
-
-const until = async (check: () => boolean | Promise<boolean>, what: string, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 /** The 1:1 chat the bot opened with someone, if it did. */
 const chatWith = (account: ConnectorAccount) =>
@@ -51,7 +44,7 @@ beforeAll(async () => {
     buildAccount({ name }),
   );
   expect((await h.install(team, people, p(OLGA))).status).toBe(200);
-}, 60_000);
+});
 
 afterAll(async () => {
   await h?.stop();

@@ -3,6 +3,7 @@ import { PulseResSchema, PulsesResSchema } from '../../src/api/contract';
 import { startBotHarness, refOf, type BotHarness } from '../support/bot-harness';
 import type { ConnectorAccount } from '../support/fake-connector';
 import { buildAccount, buildTeam, cardAction, type TeamFixture } from '../support/teams-activities';
+import { until } from '../support/wait';
 
 /**
  * The anonymous pulse over real HTTP: started from the tab's API by an owner, asked 1:1 through
@@ -45,14 +46,6 @@ const list = async (who: ConnectorAccount) => {
   const res = await api(who, 'GET', '/pulses');
   expect(res.status).toBe(200);
   return PulsesResSchema.parse(res.body).data;
-};
-
-const until = async (check: () => boolean, what: string, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 };
 
 const press = (who: ConnectorAccount, data: Record<string, unknown>) =>

@@ -10,6 +10,7 @@ import { CHECK_IN_DUE } from '../../src/services/publish-round';
 import { startBotHarness, refOf, type BotHarness } from '../support/bot-harness';
 import type { ConnectorAccount } from '../support/fake-connector';
 import { buildAccount, buildTeam, cardAction, type TeamFixture } from '../support/teams-activities';
+import { until } from '../support/wait';
 
 let h: BotHarness;
 let team: TeamFixture;
@@ -42,14 +43,6 @@ const skillShare: ProgramUpdateReq = {
   groupSize: 2,
   preview: true,
   sprintWeeks: 2,
-};
-
-const until = async (check: () => Promise<boolean>, what: string, ms = 15_000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 };
 
 /** The 1:1 chat the worker opened with a member, if any. */
@@ -99,10 +92,8 @@ describe('a skill-share rotation', () => {
     expect(saved.status).toBe(200);
     const program = ProgramResSchema.parse(saved.body).data;
     expect(program.enabled).toBe(true);
-    // The first Monday 09:00 in Lisbon from now.
-    const next = new Date(program.nextRunAt!);
-    expect(next.getTime()).toBeGreaterThan(Date.now());
-    expect(next.getUTCDay()).toBe(1);
+    // The first Monday 09:00 in Lisbon after the server's Wednesday 7 January 2026, 10:00.
+    expect(new Date(program.nextRunAt!).toISOString()).toBe('2026-01-12T09:00:00.000Z');
   });
 
   test('with preview on, a round waits as a draft only the owner sees', async () => {
@@ -247,7 +238,7 @@ describe('a skill-share rotation', () => {
       id: `checkin-test-${draft.id}`,
       kind: CHECK_IN_DUE,
       team: refOf(team),
-      dueAt: new Date().toISOString(),
+      dueAt: h.server.clock.now().toISOString(),
       payload: { roundId: draft.id },
       attempts: 0,
       lastError: '',

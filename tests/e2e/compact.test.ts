@@ -380,7 +380,7 @@ describe('the Support Compact in the tab', () => {
     const form = page.getByRole('form', { name: 'Compact settings' });
     await form.waitFor();
     await form.getByRole('combobox', { name: 'Review the compact every' }).selectOption('6');
-    const day = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    const day = new Date(server.clock.now().getTime() + 40 * 86_400_000).toISOString().slice(0, 10);
     await form.getByLabel('Next review').fill(day);
     await form.getByRole('button', { name: 'Save compact settings' }).click();
     await form.getByText('Compact settings saved').waitFor();

@@ -262,7 +262,8 @@ describe('asking for help in local mode', () => {
 
   it('says in words which requests are overdue, and filters them', async () => {
     const hour = 3_600_000;
-    const at = (hours: number) => new Date(Date.now() + hours * hour).toISOString();
+    const at = (hours: number) =>
+      new Date(server.clock.now().getTime() + hours * hour).toISOString();
     const build = (over: Partial<HelpRequestDto> & Pick<HelpRequestDto, 'id' | 'blocker'>) => ({
       status: 'open',
       requester: { id: 'r', name: 'Gustav Berg' },

@@ -60,7 +60,7 @@ describe('updating a posted card', () => {
     const order = connector.requests.map((r) => r.method);
     expect(order).toEqual(['POST', 'PUT']);
     expect(connector.updated[0]!.activityId).toBe(connector.sent[0]!.id);
-  }, 30_000);
+  });
 
   it('drops an update of a message that was never delivered, without a request', async () => {
     const h = await notifyHarness(connector);

@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/local/emulator';
+import { processClockEnv } from '../support/clock';
+import { tokenNow } from '../support/tokens';
 
 // The production server as App Service runs it: what `npm run build` leaves in dist/ (all that is
 // deployed: no node_modules, no sources), started with the Bicep file's command and only its app
@@ -43,11 +45,15 @@ function stageSite(dir: string): string {
 }
 const TENANT = '22222222-2222-4222-8222-222222222222';
 
-/** What every process needs to run npm, and nothing of this machine's Mutual settings. */
+/**
+ * What every process needs to run npm, and nothing of this machine's Mutual settings; the
+ * process clock is inherited, so the server and this test's identity endpoint agree on the time.
+ */
 const baseEnv = () => ({
   PATH: process.env.PATH ?? '',
   HOME: process.env.HOME ?? tmpdir(),
   TZ: 'UTC',
+  ...processClockEnv(),
 });
 
 interface Running {
@@ -98,8 +104,8 @@ async function stopProd(running: Running) {
 
 /** Waits until a line matches, or fails with everything the process printed. */
 async function waitForLine(running: Running, match: (line: string) => boolean, ms = 45_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
+  const deadline = performance.now() + ms;
+  while (performance.now() < deadline) {
     const found = running.lines.find(match);
     if (found) return found;
     if (running.child.exitCode !== null) break;
@@ -140,7 +146,7 @@ async function startIdentityEndpoint(secret: string) {
       res.writeHead(401).end();
       return;
     }
-    const now = Math.floor(Date.now() / 1000);
+    const now = tokenNow();
     const token = [
       base64url({ typ: 'JWT', alg: 'RS256' }),
       base64url({
@@ -274,7 +280,7 @@ describe('npm run start:prod', () => {
       );
       const started = await waitForLine(running, (line) => line.includes('Mutual is running'));
       base = `http://127.0.0.1:${(JSON.parse(started) as { port: number }).port}`;
-    }, 60_000);
+    });
 
     afterAll(async () => {
       if (running) await stopProd(running);
@@ -336,10 +342,11 @@ describe('npm run start:prod', () => {
 
     it('sends the same records to Application Insights', async () => {
       // The sink sends every 5 s; wait for the start-up record rather than a fixed time.
-      const deadline = Date.now() + 12_000;
+      const deadline = performance.now() + 12_000;
       const startRecord = () =>
         ingestion.envelopes.find((e) => e.data.baseData.message.includes('Mutual is running'));
-      while (!startRecord() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      while (!startRecord() && performance.now() < deadline)
+        await new Promise((r) => setTimeout(r, 200));
       expect(startRecord()).toMatchObject({
         name: 'Microsoft.ApplicationInsights.Message',
         iKey: 'ikey-1',

@@ -2,7 +2,7 @@ import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, type JWTPayload } from 'jose';
-import type { SigningKey } from './tokens';
+import { tokenNow, type SigningKey } from './tokens';
 
 /**
  * A stand-in for the Bot Connector's token service on loopback: an OpenID configuration document
@@ -96,7 +96,7 @@ export interface ConnectorClaims {
 
 /** A token shaped like the ones the Bot Connector sends to a bot's messaging endpoint. */
 export async function signConnectorToken(key: SigningKey, claims: ConnectorClaims) {
-  const now = Math.floor(Date.now() / 1000);
+  const now = tokenNow();
   const payload: JWTPayload = {
     serviceurl: claims.serviceUrl,
     nbf: now + (claims.notBefore ?? -60),
@@ -111,7 +111,7 @@ export async function signConnectorToken(key: SigningKey, claims: ConnectorClaim
 
 /** The same claims with no signature at all (`alg: none`), naming a trusted key. */
 export function unsignedConnectorToken(kid: string, claims: ConnectorClaims) {
-  const now = Math.floor(Date.now() / 1000);
+  const now = tokenNow();
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${part({ alg: 'none', kid, typ: 'JWT' })}.${part({
     serviceurl: claims.serviceUrl,
@@ -127,7 +127,7 @@ export function unsignedConnectorToken(kid: string, claims: ConnectorClaims) {
  * algorithm-confusion forgery against verifiers that let the token pick the algorithm.
  */
 export async function hmacConnectorToken(key: SigningKey, claims: ConnectorClaims) {
-  const now = Math.floor(Date.now() / 1000);
+  const now = tokenNow();
   const pem = createPublicKey({ key: key.publicJwk as JsonWebKey, format: 'jwk' }).export({
     type: 'pkcs1',
     format: 'pem',

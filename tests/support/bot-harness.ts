@@ -25,8 +25,13 @@ export interface BotHarness {
 }
 
 /** The server in local mode and a fake Bot Connector the bot's activities point at. */
-export async function startBotHarness(): Promise<BotHarness> {
-  const [server, connector] = await Promise.all([startTestServer(), startFakeConnector()]);
+export async function startBotHarness(
+  options: Parameters<typeof startTestServer>[1] = {},
+): Promise<BotHarness> {
+  const [server, connector] = await Promise.all([
+    startTestServer({}, options),
+    startFakeConnector(),
+  ]);
   const send = (activity: object) => postActivity(server.url, activity);
   return {
     server,

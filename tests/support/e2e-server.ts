@@ -9,6 +9,7 @@ import { LocalTokenResSchema } from '../../src/api/contract';
 import { loadConfig } from '../../src/config';
 import { start, type RunningServer } from '../../src/main';
 import { launchBrowser, type TestBrowser } from './browser';
+import { runningClock, type TestClock } from './clock';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SCREENSHOTS = join(ROOT, 'test-results');
@@ -16,7 +17,9 @@ const SCREENSHOTS = join(ROOT, 'test-results');
 export interface E2eServer {
   readonly url: string;
   /** The server's tables, for arranging data the tab cannot create (a parked notification). */
-  readonly storage: { connectionString: string; tablePrefix: string };
+  readonly storage: { connectionString: string; tablePrefix: string; clock: TestClock };
+  /** The time the server runs on, from TEST_NOW; each test's browser is set to it too. */
+  readonly clock: TestClock;
   /** A token for a demo user, minted as the local sign-in does, to ask the API directly. */
   tokenFor(userId: string): Promise<string>;
 }
@@ -36,6 +39,7 @@ export function useLocalModeTab(): { server: E2eServer; browser: E2eBrowser } {
   let dataDir: string | undefined;
   let storage: E2eServer['storage'] | undefined;
   let opened: TestBrowser | undefined;
+  const clock = runningClock();
 
   beforeAll(async () => {
     if (!existsSync(join(ROOT, 'dist', 'tab', 'index.html'))) {
@@ -46,6 +50,7 @@ export function useLocalModeTab(): { server: E2eServer; browser: E2eBrowser } {
     storage = {
       connectionString: inject('storageConnectionString'),
       tablePrefix: `e2e${randomBytes(4).toString('hex')}`,
+      clock,
     };
     running = await start(
       loadConfig({
@@ -54,7 +59,7 @@ export function useLocalModeTab(): { server: E2eServer; browser: E2eBrowser } {
         AZURE_STORAGE_CONNECTION_STRING: storage.connectionString,
         STORAGE_TABLE_PREFIX: storage.tablePrefix,
       }),
-      { log: () => undefined },
+      { log: () => undefined, clock },
     );
   });
 
@@ -66,6 +71,9 @@ export function useLocalModeTab(): { server: E2eServer; browser: E2eBrowser } {
   beforeEach(async () => {
     opened = await launchBrowser();
     opened.page.setDefaultTimeout(15_000);
+    // The page's Date follows the server's clock (its timers still run on real time), so what
+    // the tab says about "now" agrees with what the server decided.
+    await opened.page.clock.setSystemTime(clock.now());
   });
 
   afterEach(async () => {
@@ -90,6 +98,7 @@ export function useLocalModeTab(): { server: E2eServer; browser: E2eBrowser } {
       get storage() {
         return server().storage;
       },
+      clock,
       async tokenFor(userId) {
         const minted = await fetch(`${server().url}/api/local/token`, {
           method: 'POST',

@@ -12,6 +12,7 @@ import { createServices } from '../../src/services';
 import { preciseNow, type ConnectorRequest, type FakeConnector } from './fake-connector';
 import { buildRosterEntry, buildTeamRef } from './memory-ports';
 import { freshStorage } from './storage';
+import { until, WAIT_MS } from './wait';
 
 /** One call the worker made to the notifier, timed on the worker's side of the wire. */
 export interface NotifierCall {
@@ -102,24 +103,26 @@ export async function notifyHarness(connector: FakeConnector, options: { members
     team: ref,
     target,
     message: { text: `note ${id}` },
-    createdAt: new Date().toISOString(),
+    createdAt: ports.clock.now().toISOString(),
   });
   const toMember = (i: number) => ({ kind: 'member' as const, userId: roster[i]!.userId });
 
   const status = async (id: string) => (await ports.notifications.get(ref, id))?.value.status;
 
   /** Waits until none of `ids` is pending any more (a worker must be running). */
-  const settled = async (ids: readonly string[], timeoutMs = 20_000) => {
-    const deadline = Date.now() + timeoutMs;
+  const settled = async (ids: readonly string[], timeoutMs = WAIT_MS) => {
     let waiting = [...ids];
-    while (waiting.length > 0) {
-      const statuses = await Promise.all(waiting.map(status));
-      waiting = waiting.filter((_, i) => statuses[i] === 'pending');
-      if (waiting.length === 0) break;
-      if (Date.now() > deadline)
-        throw new Error(`still pending after ${timeoutMs} ms: ${waiting.join(', ')}`);
-      await sleep(50);
-    }
+    await until(
+      async () => {
+        const statuses = await Promise.all(waiting.map(status));
+        waiting = waiting.filter((_, i) => statuses[i] === 'pending');
+        return waiting.length === 0;
+      },
+      'these notifications to settle',
+      timeoutMs,
+    ).catch(() => {
+      throw new Error(`still pending after ${timeoutMs} ms: ${waiting.join(', ')}`);
+    });
     const out: Record<string, NotificationStatus | undefined> = {};
     for (const id of ids) out[id] = await status(id);
     return out;
@@ -174,15 +177,11 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export async function runUntil(
   worker: NotificationWorker,
   done: () => Promise<boolean>,
-  timeoutMs = 20_000,
+  timeoutMs = WAIT_MS,
 ) {
   worker.start();
-  const deadline = Date.now() + timeoutMs;
   try {
-    while (!(await done())) {
-      if (Date.now() > deadline) throw new Error(`not done after ${timeoutMs} ms`);
-      await sleep(50);
-    }
+    await until(done, 'the worker to finish', timeoutMs);
   } finally {
     await worker.stop();
   }

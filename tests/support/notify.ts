@@ -2,13 +2,15 @@ import { randomBytes } from 'node:crypto';
 import type { TeamRef } from '../../src/core/team/team';
 import { DEMO_PEOPLE, DEMO_TEAM } from '../../src/local/demo-team';
 import { createTableStorage } from '../../src/store';
-import { tablePorts } from './storage';
+import { tablePorts, type TestClock } from './storage';
 
 export interface ServerStorage {
   /** The storage the server under test uses (its AZURE_STORAGE_CONNECTION_STRING). */
   connectionString: string;
   /** Its STORAGE_TABLE_PREFIX. */
   tablePrefix: string;
+  /** The time the server runs on, so what is parked is dated as the server would date it. */
+  clock?: TestClock;
 }
 
 /**
@@ -21,7 +23,7 @@ export async function parkTestNotification(
   opts: { summary: string; team?: TeamRef; userId?: string },
 ): Promise<string> {
   const storage = createTableStorage(server);
-  const ports = tablePorts(storage);
+  const ports = tablePorts(storage, server.clock);
   const team = opts.team ?? { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
   const id = `test~${randomBytes(4).toString('hex')}`;
   const target = { kind: 'member' as const, userId: opts.userId ?? DEMO_PEOPLE[1]!.userId };
@@ -30,7 +32,7 @@ export async function parkTestNotification(
     team,
     target,
     message: { text: opts.summary },
-    createdAt: new Date().toISOString(),
+    createdAt: ports.clock.now().toISOString(),
   });
   const reason = 'rejected by Teams (400)';
   await ports.deadLetters.add({
@@ -40,7 +42,7 @@ export async function parkTestNotification(
     summary: opts.summary,
     reason,
     attempts: 1,
-    failedAt: new Date().toISOString(),
+    failedAt: ports.clock.now().toISOString(),
   });
   await ports.notifications.update(
     { ...record.value, status: 'dead_letter', attempts: 1, lastError: reason },

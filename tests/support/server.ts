@@ -8,7 +8,7 @@ import type { TeamRef } from '../../src/core/team/team';
 import { start } from '../../src/main';
 import { createServices } from '../../src/services';
 import { createTableStorage } from '../../src/store';
-import { systemClock, tablePorts } from './storage';
+import { runningClock, tablePorts, type TestClock } from './storage';
 import { devIssuerKey, signToken, type SigningKey, type TokenClaims } from './tokens';
 
 export interface TestServer {
@@ -22,6 +22,10 @@ export interface TestServer {
   issuerKey: SigningKey;
   /** A valid token for a user of a tenant (claims may be bent). */
   tokenFor(claims: TokenClaims): Promise<string>;
+  /** The time the server runs on: starts at TEST_NOW (or the test's choice) and can be moved. */
+  clock: TestClock;
+  /** One scheduler tick now: after moving the clock, instead of waiting for the next interval. */
+  runDueJobs(): Promise<unknown>;
   /** The lines the server logged, for assertions on what it reports. */
   logs: { message: string; fields: Record<string, unknown> | undefined }[];
   stop(): Promise<void>;
@@ -31,7 +35,11 @@ export interface TestServer {
  * The real server in local mode, in-process, on a free loopback port, over the shared emulator
  * with tables of its own (so the demo team is seeded afresh for each server).
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { clock?: TestClock } = {},
+): Promise<TestServer> {
+  const clock = options.clock ?? runningClock();
   const dataDir = mkdtempSync(join(tmpdir(), 'mutual-test-'));
   const tablePrefix = `a${randomBytes(5).toString('hex')}`;
   const connectionString = inject('storageConnectionString');
@@ -44,9 +52,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       STORAGE_TABLE_PREFIX: tablePrefix,
       ...env,
     }),
-    { log: (message, fields) => logs.push({ message, fields }) },
+    { log: (message, fields) => logs.push({ message, fields }), clock },
   );
-  const ports = tablePorts(createTableStorage({ connectionString, tablePrefix }), systemClock);
+  const ports = tablePorts(createTableStorage({ connectionString, tablePrefix }), clock);
   const issuerKey = await devIssuerKey(dataDir);
   return {
     url: running.url,
@@ -56,6 +64,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     services: createServices(ports),
     issuerKey,
     tokenFor: (claims) => signToken(issuerKey, claims),
+    clock,
+    runDueJobs: () => running.runDueJobs(),
     logs,
     async stop() {
       await running.stop();

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ConnectorAccount } from './fake-connector';
+import { TEST_NOW } from './clock';
 
 /**
  * Teams-shaped activities, as Teams posts them to a bot's messaging endpoint. Each builder takes
@@ -54,10 +55,17 @@ interface Envelope {
   from?: ConnectorAccount;
 }
 
+/**
+ * Teams' message ids are milliseconds-like numbers; these only need to be unique. Activity
+ * timestamps are Teams' own record of the event: Mutual reads its time from its clock instead.
+ */
+let messages = 0;
+const messageId = () => `17${String(++messages).padStart(11, '0')}`;
+
 function teamEnvelope({ serviceUrl, team, from }: Envelope) {
   return {
     id: `f:${randomUUID()}`,
-    timestamp: new Date().toISOString(),
+    timestamp: TEST_NOW,
     channelId: 'msteams',
     serviceUrl,
     from: from
@@ -131,7 +139,7 @@ export interface MessagePayloadFixture {
 export const messageActionFetchTask = (
   e: Envelope & { commandId: string; message: MessagePayloadFixture },
 ) => {
-  const id = e.message.id ?? `${Date.now()}`;
+  const id = e.message.id ?? messageId();
   return {
     ...teamEnvelope(e),
     type: 'invoke',
@@ -154,7 +162,7 @@ export const messageActionFetchTask = (
       messagePayload: {
         id,
         messageType: 'message',
-        createdDateTime: new Date().toISOString(),
+        createdDateTime: TEST_NOW,
         importance: 'normal',
         locale: 'en-us',
         body: { contentType: 'html', content: e.message.html },
@@ -196,7 +204,7 @@ export const channelCardAction = (
   type: 'invoke',
   name: 'adaptiveCard/action',
   conversation: {
-    id: `${e.channelId ?? e.team.teamId};messageid=${Date.now()}`,
+    id: `${e.channelId ?? e.team.teamId};messageid=${messageId()}`,
     conversationType: 'channel',
     isGroup: true,
     tenantId: e.team.tenantId,
@@ -212,8 +220,8 @@ export const personalMessage = (e: {
   from: ConnectorAccount;
   text: string;
 }) => ({
-  id: `${Date.now()}${randomBytes(2).toString('hex')}`,
-  timestamp: new Date().toISOString(),
+  id: `${messageId()}${randomBytes(2).toString('hex')}`,
+  timestamp: TEST_NOW,
   channelId: 'msteams',
   serviceUrl: e.serviceUrl,
   type: 'message',

@@ -63,9 +63,16 @@ export interface TokenClaims {
   extra?: Record<string, unknown>;
 }
 
+/**
+ * Seconds since the epoch on the process clock, for the times inside tokens: tokens live on real
+ * time, because the verifiers (jose, botbuilder) check them against it, not the server's clock.
+ */
+// eslint-disable-next-line no-restricted-syntax -- tokens are checked against the real clock
+export const tokenNow = () => Math.floor(Date.now() / 1000);
+
 /** A token shaped like a Teams SSO token, signed with `key`. Every part can be bent for a test. */
 export async function signToken(key: SigningKey, claims: TokenClaims): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
+  const now = tokenNow();
   const payload: JWTPayload = {
     iss: claims.issuer ?? entraIssuer(claims.tenantId),
     aud: claims.audience ?? LOCAL_CLIENT_ID,
@@ -88,7 +95,7 @@ export async function signToken(key: SigningKey, claims: TokenClaims): Promise<s
 
 /** An unsigned (`alg: none`) token with otherwise valid claims. */
 export function unsignedToken(claims: { tenantId: string; userId: string }): string {
-  const now = Math.floor(Date.now() / 1000);
+  const now = tokenNow();
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const header = part({ alg: 'none', typ: 'JWT' });
   const body = part({

@@ -40,8 +40,9 @@ describe('boundaries', () => {
   });
 
   test('nobody takes part before opting in', () => {
-    expect(isTakingPart({ ...base, optedIn: false }, new Date())).toBe(false);
-    expect(isTakingPart(base, new Date())).toBe(true);
+    const at = new Date('2026-03-10T12:00:00Z');
+    expect(isTakingPart({ ...base, optedIn: false }, at)).toBe(false);
+    expect(isTakingPart(base, at)).toBe(true);
   });
 
   test('quiet hours may wrap midnight and follow the member’s zone', () => {

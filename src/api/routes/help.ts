@@ -24,7 +24,7 @@ export function helpRoutes(services: Services): Router {
   router.get('/:teamId/help', async (req, res) => {
     const actor = userOf(res.locals);
     const board = await services.listHelpBoard(actor, teamIdOf(req.params));
-    const now = new Date();
+    const now = services.clock.now();
     res.json({
       data: {
         requests: board.requests.map((r) => presentHelpRequest(r, board.people, actor.userId, now)),
@@ -41,7 +41,7 @@ export function helpRoutes(services: Services): Router {
     const { story } = HelpActionReqSchema.parse(req.body ?? {});
     const help = await services.actOnHelp(actor, teamId, requestId, action, { story });
     res.json({
-      data: presentHelpRequest(help.request, help.people, actor.userId, new Date()),
+      data: presentHelpRequest(help.request, help.people, actor.userId, services.clock.now()),
     });
   });
 
