@@ -1,9 +1,9 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { isDomainError } from '../src/core/errors';
-import { checkInAnswers } from '../src/core/pairing/check-in';
-import { programLabels } from '../src/core/pairing/program';
-import { groupOf, ROUND_ID } from '../src/core/pairing/round';
+import { checkInAnswers } from '../src/core/rotations/check-in';
+import { programLabels } from '../src/core/rotations/program';
+import { groupOf, ROUND_ID } from '../src/core/rotations/round';
 import type { Actor } from '../src/core/team/team';
 import type { Services } from '../src/services';
 import { cardInput } from '../src/services/help-cards';

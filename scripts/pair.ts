@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { isDomainError } from '../src/core/errors';
-import { computePairs } from '../src/core/pairing/engine';
-import type { Candidate, PairingWeights } from '../src/core/pairing/pairing';
-import { DEFAULT_WEIGHTS } from '../src/core/pairing/program-weights';
+import { computePairs } from '../src/core/rotations/pairing/engine';
+import type { Candidate, PairingWeights } from '../src/core/rotations/pairing/pairing';
+import { DEFAULT_WEIGHTS } from '../src/core/rotations/pairing/program-weights';
 import { skillLevels, type Skill, type SkillLevel } from '../src/core/team/member';
 
 const SkillSchema = z.union(

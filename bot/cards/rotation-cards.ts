@@ -1,5 +1,5 @@
 import type { MessageComposer, MessagePerson } from '../../src/core/ports';
-import { checkInAnswers, checkInLabels } from '../../src/core/pairing/check-in';
+import { checkInAnswers, checkInLabels } from '../../src/core/rotations/check-in';
 import { adaptiveCard, heading, openUrl, paragraph } from './card-kit';
 import { escapeCardText } from './escape';
 

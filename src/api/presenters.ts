@@ -28,8 +28,8 @@ import type {
   RoundDto,
   TeamDto,
 } from './contract';
-import type { Program } from '../core/pairing/program';
-import { groupOf } from '../core/pairing/round';
+import type { Program } from '../core/rotations/program';
+import { groupOf } from '../core/rotations/round';
 import type { RoundView } from '../services/rounds';
 import type { GuardianView } from '../services/guardian';
 import type { DeadLetterView } from '../services/dead-letters';

@@ -8,10 +8,10 @@ import {
   validateGuardianSettings,
   type GuardianSettings,
   type GuardianTerm,
-} from '../core/roles/guardian';
+} from '../core/guardian/guardian';
 import type { ScheduledJob } from '../core/schedule/scheduled-job';
 import type { Member } from '../core/team/member';
-import { eligibleMembers } from '../core/pairing/plan-round';
+import { eligibleMembers } from '../core/rotations/plan-round';
 import type { Actor, TeamRef } from '../core/team/team';
 import { enqueueNotifications } from './enqueue-notifications';
 import { personOf } from './publish-round';

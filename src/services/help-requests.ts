@@ -11,13 +11,13 @@ import {
 } from '../core/help/help-request';
 import { firstAwakeMoment, hasCapacity, nudgePlan } from '../core/help/nudges';
 import { kudosForHelp, thankOnceKey } from '../core/kudos/kudos';
-import { programKinds, type ProgramKind } from '../core/pairing/program';
+import { programKinds, type ProgramKind } from '../core/rotations/program';
 import { isTakingPart } from '../core/team/boundaries';
 import type { Member } from '../core/team/member';
 import type { Actor, Channel, Team, TeamRef } from '../core/team/team';
 import { supportChannelOf } from '../core/team/team';
 import type { Ports, Versioned } from '../core/ports';
-import type { Round } from '../core/pairing/round';
+import type { Round } from '../core/rotations/round';
 import { enqueueNotifications } from './enqueue-notifications';
 import { tellKudosRecipients } from './give-kudos';
 import { peopleOf, postNotification, refreshHelpCards, type HelpContext } from './help-cards';

@@ -1,13 +1,13 @@
 import { conflict, isDomainError, notFound } from '../core/errors';
 import type { Ports } from '../core/ports';
-import { HISTORY_ROUNDS, planRound } from '../core/pairing/plan-round';
+import { HISTORY_ROUNDS, planRound } from '../core/rotations/plan-round';
 import {
   defaultProgram,
   nextRunAfter,
   programKinds,
   type ProgramKind,
-} from '../core/pairing/program';
-import { roundIdFor, type Round } from '../core/pairing/round';
+} from '../core/rotations/program';
+import { roundIdFor, type Round } from '../core/rotations/round';
 import type { ScheduledJob } from '../core/schedule/scheduled-job';
 import type { Actor, TeamRef } from '../core/team/team';
 import { scheduleRotation } from './programs';

@@ -7,7 +7,7 @@ import {
   type Program,
   type ProgramKind,
   type ProgramSettings,
-} from '../core/pairing/program';
+} from '../core/rotations/program';
 import type { Actor, TeamRef } from '../core/team/team';
 import { retryOnConflict } from './retry-on-conflict';
 import { scheduleJob } from './schedule-job';

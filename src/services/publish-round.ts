@@ -1,9 +1,9 @@
 import { conflict, notFound } from '../core/errors';
 import type { MessagePerson, Ports } from '../core/ports';
 import { notificationId, type Notification } from '../core/notify/notification';
-import { checkInDelayDays } from '../core/pairing/check-in';
-import { defaultProgram, intervalWeeks, programLabels } from '../core/pairing/program';
-import type { Round } from '../core/pairing/round';
+import { checkInDelayDays } from '../core/rotations/check-in';
+import { defaultProgram, intervalWeeks, programLabels } from '../core/rotations/program';
+import type { Round } from '../core/rotations/round';
 import type { Member } from '../core/team/member';
 import type { Actor, Team, TeamRef } from '../core/team/team';
 import { enqueueNotifications } from './enqueue-notifications';

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { conflict, forbidden, isDomainError, notFound } from '../core/errors';
 import { notificationId } from '../core/notify/notification';
-import { eligibleMembers } from '../core/pairing/plan-round';
+import { eligibleMembers } from '../core/rotations/plan-round';
 import type { PulseAskInput, Ports, Versioned } from '../core/ports';
 import {
   addAnswer,

@@ -1,9 +1,9 @@
 import { forbidden, notFound } from '../core/errors';
 import type { Ports } from '../core/ports';
-import type { CheckIn, CheckInAnswer } from '../core/pairing/check-in';
-import { describeGroup, HISTORY_ROUNDS } from '../core/pairing/plan-round';
-import { defaultProgram, type ProgramKind } from '../core/pairing/program';
-import { groupOf, swapInDraft, type Round } from '../core/pairing/round';
+import type { CheckIn, CheckInAnswer } from '../core/rotations/check-in';
+import { describeGroup, HISTORY_ROUNDS } from '../core/rotations/plan-round';
+import { defaultProgram, type ProgramKind } from '../core/rotations/program';
+import { groupOf, swapInDraft, type Round } from '../core/rotations/round';
 import type { Member } from '../core/team/member';
 import type { Actor, TeamRef } from '../core/team/team';
 import { roundNotificationPrefix } from './publish-round';

@@ -1,6 +1,6 @@
 import type { Ports } from '../core/ports';
 import { notificationId, type Notification } from '../core/notify/notification';
-import { programLabels } from '../core/pairing/program';
+import { programLabels } from '../core/rotations/program';
 import type { ScheduledJob } from '../core/schedule/scheduled-job';
 import { enqueueNotifications } from './enqueue-notifications';
 import { personOf } from './publish-round';

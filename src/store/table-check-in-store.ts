@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
 import type { CheckInStore } from '../core/ports';
-import type { CheckIn, CheckInAnswer } from '../core/pairing/check-in';
+import type { CheckIn, CheckInAnswer } from '../core/rotations/check-in';
 import { str, teamRows, type StoredRow } from './entity-io';
 import { encodeKey, teamPartition } from './keys';
 

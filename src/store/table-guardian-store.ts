@@ -1,6 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { GuardianStore } from '../core/ports';
-import { DEFAULT_GUARDIAN, type GuardianTerm } from '../core/roles/guardian';
+import { DEFAULT_GUARDIAN, type GuardianTerm } from '../core/guardian/guardian';
 import { bool, insertRow, readPartition, readRow, replaceRow, str, type Row } from './entity-io';
 import { afterPrefix, invertedNumber, teamPartition } from './keys';
 

@@ -1,6 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { InsightStore } from '../core/ports';
-import type { CheckInAnswer } from '../core/pairing/check-in';
+import type { CheckInAnswer } from '../core/rotations/check-in';
 import {
   DEFAULT_INSIGHT_SETTINGS,
   insightRequestColumns,

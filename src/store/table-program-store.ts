@@ -5,7 +5,7 @@ import {
   programKinds,
   type Program,
   type ProgramKind,
-} from '../core/pairing/program';
+} from '../core/rotations/program';
 import { bool, str, teamRows, type StoredRow } from './entity-io';
 import { teamPartition } from './keys';
 

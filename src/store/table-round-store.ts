@@ -1,7 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import type { RoundStore } from '../core/ports';
-import type { ProgramKind } from '../core/pairing/program';
-import type { Round } from '../core/pairing/round';
+import type { ProgramKind } from '../core/rotations/program';
+import type { Round } from '../core/rotations/round';
 import type { TeamRef } from '../core/team/team';
 import {
   chunkedJson,

@@ -7,10 +7,10 @@ import {
   RoundResSchema,
   type ProgramUpdateReq,
 } from '../../src/api/contract';
-import type { ProgramKind } from '../../src/core/pairing/program';
+import type { ProgramKind } from '../../src/core/rotations/program';
 import { helpRequestId } from '../../src/core/help/help-request';
 import { escapeCardText } from '../../bot/cards/escape';
-import { renderSafeMarkdown } from '../../src/tab/cards/safe-markdown';
+import { renderSafeMarkdown } from '../../src/tab/ui/cards/safe-markdown';
 import { refOf, startBotHarness, type BotHarness } from '../support/bot-harness';
 import type { ConnectorAccount } from '../support/fake-connector';
 import {

@@ -13,7 +13,7 @@ import {
   type ProposalDto,
 } from '../../src/api/contract';
 import { helpRequestId } from '../../src/core/help/help-request';
-import type { Round } from '../../src/core/pairing/round';
+import type { Round } from '../../src/core/rotations/round';
 import { DELETED_TEXT, FORMER_MEMBER, forgetMember } from '../../src/core/privacy/personal-data';
 import type { TeamRef } from '../../src/core/team/team';
 import { createTableStorage } from '../../src/store';

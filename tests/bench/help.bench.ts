@@ -37,7 +37,7 @@ import { loadConfig } from '../../src/config';
 import { emulatorProcess } from './emulator-child';
 import { helpRequestId } from '../../src/core/help/help-request';
 import type { Clock } from '../../src/core/ports';
-import type { Round } from '../../src/core/pairing/round';
+import type { Round } from '../../src/core/rotations/round';
 import { startEmulator, type RunningEmulator } from '../../src/local/emulator';
 import { start } from '../../src/main';
 import { updateProfile } from '../../src/services/update-profile';

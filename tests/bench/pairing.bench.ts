@@ -12,12 +12,12 @@
 // Knobs (environment): BENCH_SIZES (comma-separated, default 50,200,500,1000,5000), BENCH_SEED.
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { maxWeightAssignment } from '../../src/core/pairing/assignment';
-import { computePairs, EXACT_LIMIT } from '../../src/core/pairing/engine';
-import { exactMatching } from '../../src/core/pairing/exact-matching';
-import { createPairScorer } from '../../src/core/pairing/pair-scorer';
-import type { Candidate, PairingWeights, PastRound } from '../../src/core/pairing/pairing';
-import { DEFAULT_WEIGHTS } from '../../src/core/pairing/program-weights';
+import { maxWeightAssignment } from '../../src/core/rotations/pairing/assignment';
+import { computePairs, EXACT_LIMIT } from '../../src/core/rotations/pairing/engine';
+import { exactMatching } from '../../src/core/rotations/pairing/exact-matching';
+import { createPairScorer } from '../../src/core/rotations/pairing/pair-scorer';
+import type { Candidate, PairingWeights, PastRound } from '../../src/core/rotations/pairing/pairing';
+import { DEFAULT_WEIGHTS } from '../../src/core/rotations/pairing/program-weights';
 import type { SkillLevel } from '../../src/core/team/member';
 import { seededRandom } from '../support/seeded-random';
 

@@ -5,7 +5,7 @@ import {
   HelpSettingsResSchema,
 } from '../../src/api/contract';
 import { helpRequestId, MAX_SOURCE_TEXT } from '../../src/core/help/help-request';
-import type { Round } from '../../src/core/pairing/round';
+import type { Round } from '../../src/core/rotations/round';
 import { hourBucket } from '../../src/core/schedule/scheduled-job';
 import { startBotHarness, refOf, type BotHarness } from '../support/bot-harness';
 import type { ConnectorAccount } from '../support/fake-connector';

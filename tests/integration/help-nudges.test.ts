@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { helpRequestId } from '../../src/core/help/help-request';
-import type { Round } from '../../src/core/pairing/round';
+import type { Round } from '../../src/core/rotations/round';
 import type { Boundaries } from '../../src/core/team/boundaries';
 import { createServices } from '../../src/services';
 import { buildRosterEntry, buildTeamRef } from '../support/memory-ports';

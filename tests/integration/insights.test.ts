@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HelpRequest } from '../../src/core/help/help-request';
-import type { Round } from '../../src/core/pairing/round';
+import type { Round } from '../../src/core/rotations/round';
 import type { TeamRef } from '../../src/core/team/team';
 import { createServices } from '../../src/services';
 import { HELPER_LOAD_DUE } from '../../src/services/insights';

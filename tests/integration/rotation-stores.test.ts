@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DomainError } from '../../src/core/errors';
-import { defaultProgram } from '../../src/core/pairing/program';
-import { roundIdFor, type Round } from '../../src/core/pairing/round';
+import { defaultProgram } from '../../src/core/rotations/program';
+import { roundIdFor, type Round } from '../../src/core/rotations/round';
 import { buildMember, buildTeamRef } from '../support/memory-ports';
 import { freshStorage } from '../support/storage';
 

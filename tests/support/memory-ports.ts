@@ -14,10 +14,10 @@ import type {
 } from '../../src/core/ports';
 import type { Member, RosterEntry } from '../../src/core/team/member';
 import type { Team, TeamRef } from '../../src/core/team/team';
-import type { CheckIn } from '../../src/core/pairing/check-in';
-import type { Program } from '../../src/core/pairing/program';
-import type { Round } from '../../src/core/pairing/round';
-import type { GuardianSettings, GuardianTerm } from '../../src/core/roles/guardian';
+import type { CheckIn } from '../../src/core/rotations/check-in';
+import type { Program } from '../../src/core/rotations/program';
+import type { Round } from '../../src/core/rotations/round';
+import type { GuardianSettings, GuardianTerm } from '../../src/core/guardian/guardian';
 import { kudosOrderKey, type Kudos } from '../../src/core/kudos/kudos';
 import type { Proposal } from '../../src/core/compact/proposal';
 import type { CompactSettings } from '../../src/core/compact/settings';

@@ -9,8 +9,8 @@ import {
   insightsCsv,
   insightsFileName,
   membersByName,
-} from '../../src/tab/insights';
-import { fluentThemes, themeNames } from '../../src/tab/theme';
+} from '../../src/tab/features/insights/insights';
+import { fluentThemes, themeNames } from '../../src/tab/app/theme';
 
 /** WCAG contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {

@@ -13,7 +13,7 @@ import {
   weekStart,
   type InsightRequest,
 } from '../../src/core/insights/insights';
-import type { Round } from '../../src/core/pairing/round';
+import type { Round } from '../../src/core/rotations/round';
 import { buildMember } from '../support/memory-ports';
 
 const NOW = new Date('2026-03-20T12:00:00.000Z'); // a Friday

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../src/core/errors';
-import { circleRound } from '../../src/core/pairing/circle-schedule';
-import { ALONE_REASON, computePairs, EXACT_LIMIT } from '../../src/core/pairing/engine';
-import { exactMatching } from '../../src/core/pairing/exact-matching';
-import { createPairScorer } from '../../src/core/pairing/pair-scorer';
+import { circleRound } from '../../src/core/rotations/pairing/circle-schedule';
+import { ALONE_REASON, computePairs, EXACT_LIMIT } from '../../src/core/rotations/pairing/engine';
+import { exactMatching } from '../../src/core/rotations/pairing/exact-matching';
+import { createPairScorer } from '../../src/core/rotations/pairing/pair-scorer';
 import type {
   Candidate,
   PairingInput,
   PairingResult,
   PastRound,
-} from '../../src/core/pairing/pairing';
-import { DEFAULT_WEIGHTS } from '../../src/core/pairing/program-weights';
+} from '../../src/core/rotations/pairing/pairing';
+import { DEFAULT_WEIGHTS } from '../../src/core/rotations/pairing/program-weights';
 import { seededRandom } from '../../src/core/random';
 import { skillLevels, type Skill, type SkillLevel } from '../../src/core/team/member';
 

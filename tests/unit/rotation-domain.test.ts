@@ -11,9 +11,9 @@ import {
   nextRunAfter,
   validateProgramSettings,
   type Program,
-} from '../../src/core/pairing/program';
-import { roundIdFor, swapInDraft, type Round } from '../../src/core/pairing/round';
-import { chooseGuardian, type GuardianTerm } from '../../src/core/roles/guardian';
+} from '../../src/core/rotations/program';
+import { roundIdFor, swapInDraft, type Round } from '../../src/core/rotations/round';
+import { chooseGuardian, type GuardianTerm } from '../../src/core/guardian/guardian';
 import { nextWeeklySlot } from '../../src/core/schedule/zoned-time';
 import { DomainError } from '../../src/core/errors';
 

@@ -1,7 +1,7 @@
 import { invalid } from '../errors';
 import type { HelpRequest } from '../help/help-request';
-import type { CheckIn } from '../pairing/check-in';
-import type { Round } from '../pairing/round';
+import type { CheckIn } from '../rotations/check-in';
+import type { Round } from '../rotations/round';
 import { isTakingPart } from '../team/boundaries';
 import type { Member } from '../team/member';
 

@@ -1,4 +1,4 @@
-import { skillLevels, type Skill } from '../team/member';
+import { skillLevels, type Skill } from '../../team/member';
 
 /** One skill as the engine compares it: a case-insensitive key, the member's spelling, a level rank. */
 export interface RankedSkill {

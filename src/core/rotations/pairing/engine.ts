@@ -1,5 +1,5 @@
-import { invalid } from '../errors';
-import { seededRandom } from '../random';
+import { invalid } from '../../errors';
+import { seededRandom } from '../../random';
 import { candidateGraph } from './candidate-graph';
 import { roundRobinPreference } from './circle-schedule';
 import { exactMatching, type Matching, type TieBreak } from './exact-matching';

@@ -1,4 +1,4 @@
-import type { Skill } from '../team/member';
+import type { Skill } from '../../team/member';
 
 /** Someone the engine may place in a group this round (paused and opted-out people never reach it). */
 export interface Candidate {

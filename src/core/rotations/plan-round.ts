@@ -1,8 +1,8 @@
 import type { Member } from '../team/member';
 import { isTakingPart } from '../team/boundaries';
-import { computePairs } from './engine';
-import type { Candidate, PairingInput, PastRound } from './pairing';
-import { DEFAULT_WEIGHTS } from './program-weights';
+import { computePairs } from './pairing/engine';
+import type { Candidate, PairingInput, PastRound } from './pairing/pairing';
+import { DEFAULT_WEIGHTS } from './pairing/program-weights';
 import type { Program } from './program';
 import { seedOf, type Round } from './round';
 
