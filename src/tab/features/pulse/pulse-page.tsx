@@ -1,0 +1,228 @@
+import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
+import {
+  PulseResSchema,
+  PulsesResSchema,
+  type PulseDto,
+  type PulsesDto,
+} from '../../../api/contract';
+import { teamPath } from '../../app/api-client';
+import { useAppContext } from '../../app/app-context';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { PageLayout, PageSection } from '../../ui/page-layout';
+import { PulseAnswerForm, type PulseAnswerBody } from './pulse-answer-form';
+import { PulseResults } from './pulse-results';
+import { PulseStartDialog, type PulseStartBody } from './pulse-start-dialog';
+import { SaveFeedback } from '../../ui/save-feedback';
+import { EmptyState, ErrorState, ResourceView } from '../../ui/state-views';
+import { formatDate } from '../../ui/format';
+import { useResource } from '../../app/use-resource';
+import { useSave } from '../../ui/use-save';
+
+const useStyles = makeStyles({
+  sections: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL },
+  closed: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
+});
+
+/**
+ * The anonymous pulse: the open pulse's questions (or "you answered"), an owner's or the Culture
+ * Guardian's start and close, and closed pulses with their results, or why they are withheld.
+ */
+export function PulsePage() {
+  const { teamId = '', api } = useAppContext();
+  const handle = useResource(`pulses:${teamId}`, async (client, signal) => {
+    const res = await client.get(teamPath(teamId, '/pulses'), PulsesResSchema, signal);
+    return res.data;
+  });
+  const { resource, reload } = handle;
+  const refresh = useCallback(() => reload({ quiet: true }), [reload]);
+  const refreshing = resource.status === 'ready' && resource.refreshing;
+  const refreshError = resource.status === 'ready' ? resource.refreshError : undefined;
+  const [starting, setStarting] = useState(false);
+
+  const start = async (body: PulseStartBody) => {
+    const res = await api.post(teamPath(teamId, '/pulses'), body, PulseResSchema);
+    refresh();
+    return res.data;
+  };
+  const answer = async (pulseId: string, body: PulseAnswerBody) => {
+    const res = await api.post(
+      teamPath(teamId, `/pulses/${pulseId}/answers`),
+      body,
+      PulseResSchema,
+    );
+    refresh();
+    return res.data;
+  };
+  const close = async (pulseId: string) => {
+    const res = await api.post(teamPath(teamId, `/pulses/${pulseId}/close`), {}, PulseResSchema);
+    refresh();
+    return res.data;
+  };
+
+  return (
+    <PageLayout
+      title="Team pulse"
+      description="A few anonymous questions on how safe it feels to ask for help here. Nobody, owners included, can see who answered what."
+      actions={
+        resource.status === 'ready' && (
+          <Button onClick={refresh} disabled={refreshing}>
+            {refreshing ? 'Refreshing…' : 'Refresh'}
+          </Button>
+        )
+      }
+    >
+      {refreshError && (
+        <ErrorState
+          title="The pulse could not be refreshed"
+          error={refreshError}
+          onRetry={refresh}
+        />
+      )}
+      <ResourceView
+        handle={handle}
+        loadingLabel="Loading pulses…"
+        errorTitle="Pulses could not be loaded"
+      >
+        {(data) => (
+          <PulseSections
+            data={data}
+            starting={starting}
+            setStarting={setStarting}
+            start={start}
+            answer={answer}
+            close={close}
+          />
+        )}
+      </ResourceView>
+    </PageLayout>
+  );
+}
+
+function PulseSections({
+  data,
+  starting,
+  setStarting,
+  start,
+  answer,
+  close,
+}: {
+  data: PulsesDto;
+  starting: boolean;
+  setStarting: (open: boolean) => void;
+  start: (body: PulseStartBody) => Promise<unknown>;
+  answer: (pulseId: string, body: PulseAnswerBody) => Promise<unknown>;
+  close: (pulseId: string) => Promise<unknown>;
+}) {
+  const styles = useStyles();
+  const open = data.pulses.find((p) => p.status === 'open');
+  const closed = data.pulses.filter((p) => p.status === 'closed');
+  return (
+    <div className={styles.sections}>
+      {open ? (
+        <OpenPulse pulse={open} data={data} answer={answer} close={close} />
+      ) : (
+        <PageSection title="Open pulse">
+          <Body1 as="p">No pulse is open right now.</Body1>
+          {data.canRun && (
+            <div>
+              <Button appearance="primary" onClick={() => setStarting(true)}>
+                Start a pulse
+              </Button>
+            </div>
+          )}
+        </PageSection>
+      )}
+      {data.canRun && (
+        <PulseStartDialog
+          open={starting}
+          onOpenChange={setStarting}
+          limits={data.limits}
+          start={start}
+        />
+      )}
+      <PageSection title="Past pulses">
+        {closed.length === 0 ? (
+          <EmptyState title="No results yet" headingLevel={3}>
+            Closed pulses and their results appear here.
+          </EmptyState>
+        ) : (
+          <div className={styles.closed}>
+            {closed.map((pulse) => (
+              <section
+                key={pulse.id}
+                aria-label={`Pulse closed on ${formatDate(pulse.closedAt ?? '')}`}
+              >
+                <Body1 as="h3" style={{ fontWeight: tokens.fontWeightSemibold }}>
+                  Closed on {formatDate(pulse.closedAt ?? pulse.closesAt)}
+                </Body1>
+                <PulseResults pulse={pulse} />
+              </section>
+            ))}
+          </div>
+        )}
+      </PageSection>
+    </div>
+  );
+}
+
+function OpenPulse({
+  pulse,
+  data,
+  answer,
+  close,
+}: {
+  pulse: PulseDto;
+  data: PulsesDto;
+  answer: (pulseId: string, body: PulseAnswerBody) => Promise<unknown>;
+  close: (pulseId: string) => Promise<unknown>;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const closing = useSave();
+  return (
+    <PageSection title="Open pulse">
+      <Body1 as="p">
+        Open until {formatDate(pulse.closesAt)}. Results need at least {pulse.minAnswers} answers.
+      </Body1>
+      {pulse.answeredByMe ? (
+        <Body1 as="p">
+          You answered; results appear after it closes on {formatDate(pulse.closesAt)}.
+        </Body1>
+      ) : (
+        <PulseAnswerForm
+          pulse={pulse}
+          limits={data.limits}
+          send={(body) => answer(pulse.id, body)}
+        />
+      )}
+      {data.canRun && (
+        <div>
+          <Button onClick={() => setConfirming(true)} disabled={closing.state.status === 'saving'}>
+            Close now
+          </Button>
+          <ConfirmDialog
+            open={confirming}
+            onOpenChange={setConfirming}
+            title="Close the pulse now?"
+            confirmLabel="Close now"
+            cancelLabel="Keep it open"
+            onConfirm={() => {
+              void closing.run(
+                () => close(pulse.id),
+                () => 'Closed.',
+              );
+            }}
+          >
+            Nobody can answer once it is closed, and its results are shown (if enough people
+            answered). It cannot be reopened.
+          </ConfirmDialog>
+          <SaveFeedback
+            save={closing}
+            failureTitle="The pulse was not closed"
+            successTitle="Closed"
+          />
+        </div>
+      )}
+    </PageSection>
+  );
+}

@@ -1,0 +1,272 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  makeStyles,
+  tokens,
+  typographyStyles,
+} from '@fluentui/react-components';
+import { useId, useState, type FormEvent } from 'react';
+import { RoundResSchema, type RoundDto, type RoundSwapReq } from '../../../api/contract';
+import { ApiRequestError, teamPath } from '../../app/api-client';
+import { useAppContext } from '../../app/app-context';
+import { formatDateTime, plural } from '../../ui/format';
+import { failureOf, useSave } from '../../ui/use-save';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { PageSection } from '../../ui/page-layout';
+import { RoundGroups, UnplacedList, formatWeight } from './round-groups';
+import { BusyButton, SaveFeedback } from '../../ui/save-feedback';
+
+const useStyles = makeStyles({
+  hint: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '70ch' },
+  subtitle: { ...typographyStyles.subtitle2, margin: 0 },
+  swap: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    margin: 0,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '820px',
+    boxSizing: 'border-box',
+  },
+  legend: { ...typographyStyles.subtitle2, padding: `0 ${tokens.spacingHorizontalXS}` },
+  swapRow: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalM,
+  },
+  person: { minWidth: '220px', flexGrow: 1 },
+  publish: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+  },
+});
+
+const roundPath = (teamId: string, roundId: string, rest = '') =>
+  teamPath(teamId, `/rounds/${encodeURIComponent(roundId)}${rest}`);
+
+/** Owner: a round waiting for review. Swap people between groups, then publish it. */
+export function DraftRound({
+  teamId,
+  round,
+  onChange,
+  onReload,
+}: {
+  teamId: string;
+  round: RoundDto;
+  onChange: (round: RoundDto) => void;
+  onReload: () => void;
+}) {
+  const styles = useStyles();
+  const { api } = useAppContext();
+  const unplacedId = useId();
+  const [first, setFirst] = useState('');
+  const [second, setSecond] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const swap = useSave();
+  const publish = useSave();
+  const swapError = failureOf(swap.state);
+  const publishError = failureOf(publish.state);
+  const conflict = swapError?.code === 'conflict' || publishError?.code === 'conflict';
+
+  const people = round.groups.flatMap((group, index) =>
+    group.members.map((member) => ({ ...member, group: index })),
+  );
+  const personOf = (id: string) => people.find((p) => p.id === id);
+  const memberCount = people.length;
+
+  const submitSwap = async (event: FormEvent) => {
+    event.preventDefault();
+    publish.reset();
+    const a = personOf(first);
+    const b = personOf(second);
+    const problem = !a
+      ? 'Choose the first person.'
+      : !b
+        ? 'Choose the second person.'
+        : a.group === b.group
+          ? `${a.name} and ${b.name} are already in the same group: choose people from two different groups.`
+          : null;
+    if (problem || !a || !b) {
+      swap.fail(
+        new ApiRequestError(problem ?? 'Choose two people.', {
+          code: 'invalid',
+          status: 400,
+          field: !a ? 'a' : 'b',
+        }),
+      );
+      return;
+    }
+    const body: RoundSwapReq = { a: a.id, b: b.id, revision: round.revision };
+    const result = await swap.run(
+      async () => (await api.post(roundPath(teamId, round.id, '/swap'), body, RoundResSchema)).data,
+      () => `${a.name} and ${b.name} swapped groups.`,
+    );
+    if (result) {
+      setFirst('');
+      setSecond('');
+      onChange(result);
+    }
+  };
+
+  const publishNow = async () => {
+    swap.reset();
+    const result = await publish.run(
+      async () =>
+        (
+          await api.post(
+            roundPath(teamId, round.id, '/publish'),
+            { revision: round.revision },
+            RoundResSchema,
+          )
+        ).data,
+      () => 'Everyone in it is being told who their partner is.',
+    );
+    if (result) onChange(result);
+  };
+
+  const options = round.groups.map((group, index) => (
+    <optgroup key={index} label={`Group ${index + 1}`}>
+      {group.members.map((member) => (
+        <option key={member.id} value={member.id}>
+          {member.name}
+        </option>
+      ))}
+    </optgroup>
+  ));
+  const swapField = swapError?.code === 'invalid' ? swapError.field : undefined;
+
+  return (
+    <PageSection title="Draft round">
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>Only owners see this draft</MessageBarTitle>
+          Nobody is told anything until you publish it. Made {formatDateTime(round.createdAt)}:{' '}
+          {plural(memberCount, 'person', 'people')} in {plural(round.groups.length, 'group')}, total
+          weight {formatWeight(round.totalWeight)}.
+        </MessageBarBody>
+      </MessageBar>
+      {conflict && (
+        <div role="alert">
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>This draft changed; reload</MessageBarTitle>
+              Another owner swapped people in it or published it since you opened it. Reload to see
+              it as it is now.
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button appearance="primary" size="small" onClick={onReload}>
+                Reload
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        </div>
+      )}
+      <Body1 as="p" className={styles.hint}>
+        A group’s weight is higher when its people can teach each other, come from different
+        departments and have not been paired lately.
+      </Body1>
+      {round.groups.length === 0 ? (
+        <Body1 as="p" className={styles.hint}>
+          Nobody could be grouped in this draft: fewer than two people are taking part.
+        </Body1>
+      ) : (
+        <RoundGroups groups={round.groups} label="Groups in this draft" showWeights />
+      )}
+      {round.unplaced.length > 0 && (
+        <section aria-labelledby={unplacedId}>
+          <h3 id={unplacedId} className={styles.subtitle}>
+            Not placed
+          </h3>
+          <UnplacedList unplaced={round.unplaced} />
+        </section>
+      )}
+
+      {round.groups.length > 1 && (
+        <form noValidate onSubmit={(event) => void submitSwap(event)}>
+          <fieldset className={styles.swap}>
+            <legend className={styles.legend}>Swap two people</legend>
+            <Caption1 className={styles.hint}>
+              Choose one person from each of two groups: they change places.
+            </Caption1>
+            <div className={styles.swapRow}>
+              <Field
+                label="First person"
+                className={styles.person}
+                {...(swapField === 'a' ? { validationState: 'error' as const } : {})}
+              >
+                <Select value={first} onChange={(_event, data) => setFirst(data.value)}>
+                  <option value="">Choose someone…</option>
+                  {options}
+                </Select>
+              </Field>
+              <Field
+                label="Second person"
+                className={styles.person}
+                {...(swapField === 'b' ? { validationState: 'error' as const } : {})}
+              >
+                <Select value={second} onChange={(_event, data) => setSecond(data.value)}>
+                  <option value="">Choose someone…</option>
+                  {options}
+                </Select>
+              </Field>
+              <BusyButton type="submit" busy={swap.state.status === 'saving'} busyLabel="Swapping…">
+                Swap
+              </BusyButton>
+            </div>
+            {!conflict && (
+              <SaveFeedback
+                save={swap}
+                successTitle="Swapped"
+                failureTitle="They could not be swapped"
+              />
+            )}
+          </fieldset>
+        </form>
+      )}
+
+      <div className={styles.publish}>
+        <BusyButton
+          appearance="primary"
+          busy={publish.state.status === 'saving'}
+          busyLabel="Publishing…"
+          disabledFocusable={conflict || round.groups.length === 0}
+          onClick={() => setConfirming(true)}
+        >
+          Publish round
+        </BusyButton>
+        <Caption1 className={styles.hint}>
+          Each person gets a 1:1 message with their partner and the reason; a summary goes to the
+          team channel.
+        </Caption1>
+      </div>
+      {!conflict && publish.state.status === 'failed' && (
+        <SaveFeedback save={publish} successTitle="" failureTitle="The round was not published" />
+      )}
+
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="Publish this round?"
+        confirmLabel="Publish"
+        cancelLabel="Not yet"
+        onConfirm={() => void publishNow()}
+      >
+        {plural(memberCount, 'person', 'people')} in {plural(round.groups.length, 'group')} will
+        each get a message with their partner. A published round cannot be changed.
+      </ConfirmDialog>
+    </PageSection>
+  );
+}

@@ -1,0 +1,149 @@
+import { Body1, Card, makeStyles, tokens } from '@fluentui/react-components';
+import type { ComponentType, FormEvent, ReactNode } from 'react';
+import type { z } from 'zod';
+import { teamPath } from '../app/api-client';
+import { useAppContext } from '../app/app-context';
+import { useResource } from '../app/use-resource';
+import type { SaveHandle } from './use-save';
+import { FormActions } from './form-actions';
+import { PageSection } from './page-layout';
+import { SaveButton, SaveFeedback } from './save-feedback';
+import { ResourceView } from './state-views';
+
+const useStyles = makeStyles({
+  card: {
+    maxWidth: '820px',
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
+    gap: tokens.spacingVerticalL,
+    '@media (max-width: 600px)': { padding: tokens.spacingHorizontalL },
+  },
+  description: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '70ch' },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+/** What a section's card is given once its settings have loaded. */
+export interface SettingsCardProps<T> {
+  teamId: string;
+  initial: T;
+  isOwner: boolean;
+  /** Puts a change to the section's path; resolves to what the server saved. */
+  send: (body: unknown) => Promise<T>;
+}
+
+/** A section of the Settings page: loads one team's settings, then shows them in its card. */
+export function SettingsSection<T>({
+  teamId,
+  isOwner,
+  title,
+  path,
+  schema,
+  loadingLabel,
+  errorTitle,
+  whenForbidden,
+  card: SectionCard,
+}: {
+  teamId: string;
+  isOwner: boolean;
+  title: string;
+  /** Under the team, e.g. `/help-settings`; it names the loaded resource too. */
+  path: string;
+  schema: z.ZodType<{ data: T }>;
+  loadingLabel: string;
+  errorTitle: string;
+  /** Given, said instead of the error when the member may not read these settings. */
+  whenForbidden?: ReactNode;
+  card: ComponentType<SettingsCardProps<T>>;
+}) {
+  const styles = useStyles();
+  const { api } = useAppContext();
+  const handle = useResource(`${path.slice(1)}:${teamId}`, async (client, signal) => {
+    return (await client.get(teamPath(teamId, path), schema, signal)).data;
+  });
+  const send = async (body: unknown) => (await api.put(teamPath(teamId, path), body, schema)).data;
+  const { resource } = handle;
+  return (
+    <PageSection title={title}>
+      {whenForbidden !== undefined &&
+      resource.status === 'error' &&
+      resource.error.code === 'forbidden' ? (
+        <Body1 as="p" className={styles.description}>
+          {whenForbidden}
+        </Body1>
+      ) : (
+        <ResourceView handle={handle} loadingLabel={loadingLabel} errorTitle={errorTitle}>
+          {(data) => <SectionCard teamId={teamId} initial={data} isOwner={isOwner} send={send} />}
+        </ResourceView>
+      )}
+    </PageSection>
+  );
+}
+
+/** The card of a settings section, named for screen readers, saying first what it is about. */
+export function SettingsCard({
+  label,
+  description,
+  children,
+}: {
+  label: string;
+  description: ReactNode;
+  children: ReactNode;
+}) {
+  const styles = useStyles();
+  return (
+    <Card className={styles.card} aria-label={label}>
+      <Body1 as="p" className={styles.description}>
+        {description}
+      </Body1>
+      {children}
+    </Card>
+  );
+}
+
+/** An owner's settings form, named, checked by the app rather than by the browser. */
+export function SettingsForm({
+  label,
+  onSubmit,
+  children,
+}: {
+  label: string;
+  onSubmit: () => Promise<unknown>;
+  children: ReactNode;
+}) {
+  const styles = useStyles();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    await onSubmit();
+  };
+  return (
+    <form
+      className={styles.form}
+      aria-label={label}
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
+      {children}
+    </form>
+  );
+}
+
+/** A settings form's save button, set off below its fields, and what came of the save. */
+export function SettingsSaveActions({
+  save,
+  label,
+  successTitle,
+  failureTitle,
+}: {
+  save: SaveHandle;
+  label: string;
+  successTitle: string;
+  failureTitle: string;
+}) {
+  return (
+    <>
+      <FormActions>
+        <SaveButton save={save}>{label}</SaveButton>
+      </FormActions>
+      <SaveFeedback save={save} successTitle={successTitle} failureTitle={failureTitle} />
+    </>
+  );
+}

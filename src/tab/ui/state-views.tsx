@@ -1,0 +1,115 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  Body1,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { ApiRequestError } from '../app/api-client';
+import type { ResourceHandle } from '../app/use-resource';
+
+const useStyles = makeStyles({
+  loading: {
+    display: 'flex',
+    justifyContent: 'center',
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalL}`,
+  },
+  empty: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXL}`,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusXLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    maxWidth: '720px',
+  },
+  emptyBody: { color: tokens.colorNeutralForeground2 },
+});
+
+/** A spinner announced to screen readers. */
+export function LoadingState({ label }: { label: string }) {
+  const styles = useStyles();
+  return (
+    <div role="status" aria-live="polite" className={styles.loading}>
+      <Spinner label={label} labelPosition="below" />
+    </div>
+  );
+}
+
+/** An error in words, with a way to try again. */
+export function ErrorState({
+  title = 'Something went wrong',
+  error,
+  onRetry,
+}: {
+  title?: string;
+  error: Pick<ApiRequestError, 'message'>;
+  onRetry?: () => void;
+}) {
+  return (
+    <div role="alert">
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{title}</MessageBarTitle>
+          {error.message}
+        </MessageBarBody>
+        {onRetry && (
+          <MessageBarActions>
+            <Button appearance="primary" size="small" onClick={onRetry}>
+              Retry
+            </Button>
+          </MessageBarActions>
+        )}
+      </MessageBar>
+    </div>
+  );
+}
+
+/** What will appear here, honestly, when there is nothing yet. */
+export function EmptyState({
+  title,
+  children,
+  headingLevel = 3,
+}: {
+  title: string;
+  children: ReactNode;
+  headingLevel?: 2 | 3;
+}) {
+  const styles = useStyles();
+  return (
+    <section className={styles.empty} aria-label={title}>
+      <Subtitle2 as={headingLevel === 2 ? 'h2' : 'h3'} style={{ margin: 0 }}>
+        {title}
+      </Subtitle2>
+      <Body1 as="p" className={styles.emptyBody} style={{ margin: 0 }}>
+        {children}
+      </Body1>
+    </section>
+  );
+}
+
+/** Loading → error (with Retry) → the content, for one API resource. */
+export function ResourceView<T>({
+  handle,
+  loadingLabel,
+  errorTitle,
+  children,
+}: {
+  handle: ResourceHandle<T>;
+  loadingLabel: string;
+  errorTitle?: string;
+  children: (data: T) => ReactNode;
+}) {
+  const { resource, reload } = handle;
+  if (resource.status === 'loading') return <LoadingState label={loadingLabel} />;
+  if (resource.status === 'error')
+    return <ErrorState title={errorTitle} error={resource.error} onRetry={() => reload()} />;
+  return <>{children(resource.data)}</>;
+}
