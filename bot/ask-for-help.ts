@@ -7,7 +7,7 @@ import {
 import { z } from 'zod';
 import { isDomainError } from '../src/core/errors';
 import type { Services } from '../src/services';
-import type { BuddyHears } from '../src/services/help-requests';
+import type { BuddyHears } from '../src/services/help/ask-for-help';
 import {
   ASK_FOR_HELP_COMMAND,
   askForHelpCard,

@@ -17,7 +17,7 @@ import type { RequestHandler } from 'express';
 import type { Services } from '../src/services';
 import type { ScheduledJob } from '../src/core/schedule/scheduled-job';
 import type { RosterEntry } from '../src/core/team/member';
-import { ROSTER_REFRESH } from '../src/services/schedule-roster-refresh';
+import { ROSTER_REFRESH } from '../src/services/team/schedule-roster-refresh';
 import { MutualBot } from './mutual-bot';
 import { fetchTeamRoster } from './roster';
 

@@ -1,4 +1,4 @@
-import type { InsightsView } from '../services/insights';
+import type { InsightsView } from '../services/insights/insights';
 import type { InsightsDto } from './contract';
 
 /** Shares and hours rounded for reading; instants as ISO strings. */

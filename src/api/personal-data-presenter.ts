@@ -1,4 +1,4 @@
-import type { PersonalData } from '../services/export-personal-data';
+import type { PersonalData } from '../services/privacy/export-personal-data';
 import type { PersonalDataDto } from './contract';
 
 /** Said in every export, so nobody looks for what is deliberately absent. */

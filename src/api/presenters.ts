@@ -6,11 +6,11 @@ import {
 } from '../core/compact/compact';
 import { endorsements, objections, type Proposal } from '../core/compact/proposal';
 import type { CompactReview } from '../core/compact/review';
-import type { CompactView } from '../services/compact-view';
+import type { CompactView } from '../services/compact/compact-view';
 import type { Member } from '../core/team/member';
-import type { CurrentCompact } from '../services/get-compact';
-import type { MyTeam } from '../services/list-my-teams';
-import type { getTeam } from '../services/get-team';
+import type { CurrentCompact } from '../services/compact/get-compact';
+import type { MyTeam } from '../services/team/list-my-teams';
+import type { getTeam } from '../services/team/get-team';
 import type { VerifiedUser } from './auth';
 import type {
   CompactDto,
@@ -30,11 +30,11 @@ import type {
 } from './contract';
 import type { Program } from '../core/rotations/program';
 import { groupOf } from '../core/rotations/round';
-import type { RoundView } from '../services/rounds';
-import type { GuardianView } from '../services/guardian';
-import type { DeadLetterView } from '../services/dead-letters';
+import type { RoundView } from '../services/rotations/rounds';
+import type { GuardianView } from '../services/guardian/guardian';
+import type { DeadLetterView } from '../services/notify/dead-letters';
 import { isOverdue, type HelpRequest } from '../core/help/help-request';
-import type { HelpSettings } from '../services/help-settings';
+import type { HelpSettings } from '../services/help/help-settings';
 
 export const presentMember = (m: Member): MemberDto => ({
   id: m.userId,

@@ -9,7 +9,7 @@ import {
   MIN_ANSWERS_FLOOR,
   MIN_DAYS,
 } from '../core/pulse/pulse';
-import type { PulseEntry, PulsesView } from '../services/pulses';
+import type { PulseEntry, PulsesView } from '../services/pulse/pulses';
 
 /** A pulse as the tab shows it: never its key, its raw tally, or anything about who answered. */
 export const presentPulse = ({ pulse, answeredByMe, results }: PulseEntry): PulseDto => ({

@@ -40,7 +40,7 @@ import type { Clock } from '../../src/core/ports';
 import type { Round } from '../../src/core/rotations/round';
 import { startEmulator, type RunningEmulator } from '../../src/local/emulator';
 import { start } from '../../src/main';
-import { updateProfile } from '../../src/services/update-profile';
+import { updateProfile } from '../../src/services/team/update-profile';
 import { createTablePorts, createTableStorage } from '../../src/store';
 import { startFakeConnector, type ConnectorAccount } from '../support/fake-connector';
 import {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createBot } from '../../bot/bot-endpoint';
 import { createServices } from '../../src/services';
-import { ROSTER_REFRESH } from '../../src/services/schedule-roster-refresh';
+import { ROSTER_REFRESH } from '../../src/services/team/schedule-roster-refresh';
 import { hourBucket } from '../../src/core/schedule/scheduled-job';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { freshStorage, manualClock } from '../support/storage';

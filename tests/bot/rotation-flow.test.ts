@@ -6,7 +6,7 @@ import {
   type ProgramUpdateReq,
   type RoundDto,
 } from '../../src/api/contract';
-import { CHECK_IN_DUE } from '../../src/services/publish-round';
+import { CHECK_IN_DUE } from '../../src/services/rotations/publish-round';
 import { startBotHarness, refOf, type BotHarness } from '../support/bot-harness';
 import type { ConnectorAccount } from '../support/fake-connector';
 import { buildAccount, buildTeam, cardAction, type TeamFixture } from '../support/teams-activities';

@@ -3,7 +3,7 @@ import type { HelpRequest } from '../../src/core/help/help-request';
 import type { Round } from '../../src/core/rotations/round';
 import type { TeamRef } from '../../src/core/team/team';
 import { createServices } from '../../src/services';
-import { HELPER_LOAD_DUE } from '../../src/services/insights';
+import { HELPER_LOAD_DUE } from '../../src/services/insights/insights';
 import { buildRosterEntry, buildTeamRef } from '../support/memory-ports';
 import { testScheduler } from '../support/scheduler';
 import { freshStorage, manualClock } from '../support/storage';

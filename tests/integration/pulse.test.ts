@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../src/core/errors';
 import type { PulseAnswer } from '../../src/core/pulse/pulse';
 import { createServices } from '../../src/services';
-import { pulseMarker } from '../../src/services/pulses';
+import { pulseMarker } from '../../src/services/pulse/pulses';
 import { presentPulse } from '../../src/api/pulse-presenter';
 import { teamPartition } from '../../src/store/keys';
 import { buildRosterEntry, buildTeamRef } from '../support/memory-ports';

@@ -15,9 +15,9 @@ import {
   releaseForgottenHelper,
 } from '../../src/core/privacy/personal-data';
 import type { Team } from '../../src/core/team/team';
-import { deletePersonalData } from '../../src/services/delete-personal-data';
-import { exportPersonalData } from '../../src/services/export-personal-data';
-import { removeTeamData } from '../../src/services/remove-team-data';
+import { deletePersonalData } from '../../src/services/privacy/delete-personal-data';
+import { exportPersonalData } from '../../src/services/privacy/export-personal-data';
+import { removeTeamData } from '../../src/services/privacy/remove-team-data';
 import { buildMember, buildTeamRef, memoryPorts } from '../support/memory-ports';
 
 const now = new Date('2026-03-02T10:00:00Z');

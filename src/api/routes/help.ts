@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Services } from '../../services';
-import { RESOLVED_ON_BOARD_DAYS } from '../../services/help-requests';
+import { RESOLVED_ON_BOARD_DAYS } from '../../services/help/list-help-board';
 import { userOf } from '../auth';
 import {
   HelpActionReqSchema,

@@ -1,0 +1,18 @@
+import type { Ports } from '../../core/ports';
+
+/** What the help use cases read and write. */
+export type HelpPorts = Pick<
+  Ports,
+  | 'teams'
+  | 'members'
+  | 'compacts'
+  | 'rounds'
+  | 'help'
+  | 'kudos'
+  | 'notifications'
+  | 'queue'
+  | 'schedule'
+  | 'clock'
+  | 'messages'
+  | 'links'
+>;
