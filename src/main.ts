@@ -21,7 +21,7 @@ import { createAppInsightsSink } from './log/app-insights';
 import { createJsonLog, type Log, type LogSink } from './log/json-log';
 import { startEmulator, type RunningEmulator } from './local/emulator';
 import { createLocalConnector } from './local/local-connector';
-import { createNotificationWorker } from './jobs/notification-worker';
+import { createNotificationWorker } from './jobs/notify/notification-worker';
 import { createScheduler, type TickResult } from './jobs/scheduler';
 import { createLocalRoutes, LOCAL_BOT_ID } from './local/local-routes';
 import { createSandboxStore } from './local/sandbox-store';

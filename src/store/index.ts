@@ -1,28 +1,28 @@
 import type { Clock, LeaseStore, Ports } from '../core/ports';
-import { createTableCompactStore } from './table-compact-store';
-import { createTableConversationStore } from './table-conversation-store';
-import { createTableDeadLetterStore } from './table-dead-letter-store';
-import { createTableLeaseStore } from './table-lease-store';
-import { createTableMemberStore } from './table-member-store';
-import { createTableNotificationStore } from './table-notification-store';
+import { createTableCompactStore } from './compact/table-compact-store';
+import { createTableConversationStore } from './notify/table-conversation-store';
+import { createTableDeadLetterStore } from './notify/table-dead-letter-store';
+import { createTableLeaseStore } from './schedule/table-lease-store';
+import { createTableMemberStore } from './team/table-member-store';
+import { createTableNotificationStore } from './notify/table-notification-store';
 import type { TableStorage } from './table-storage';
-import { createTableScheduleStore } from './table-schedule-store';
-import { createTableTeamStore } from './table-team-store';
-import { createTableProgramStore } from './table-program-store';
-import { createTableRoundStore } from './table-round-store';
-import { createTableCheckInStore } from './table-check-in-store';
-import { createTableGuardianStore } from './table-guardian-store';
-import { createTableHelpStore } from './table-help-store';
-import { createTableKudosStore } from './table-kudos-store';
-import { createTableInsightStore } from './table-insight-store';
-import { createTablePulseStore } from './table-pulse-store';
-import { createTableTeamDataStore } from './table-team-data-store';
+import { createTableScheduleStore } from './schedule/table-schedule-store';
+import { createTableTeamStore } from './team/table-team-store';
+import { createTableProgramStore } from './rotations/table-program-store';
+import { createTableRoundStore } from './rotations/table-round-store';
+import { createTableCheckInStore } from './rotations/table-check-in-store';
+import { createTableGuardianStore } from './guardian/table-guardian-store';
+import { createTableHelpStore } from './help/table-help-store';
+import { createTableKudosStore } from './kudos/table-kudos-store';
+import { createTableInsightStore } from './insights/table-insight-store';
+import { createTablePulseStore } from './pulse/table-pulse-store';
+import { createTableTeamDataStore } from './team/table-team-data-store';
 import {
   createTableAcknowledgementStore,
   createTableCompactReviewStore,
   createTableCompactSettingsStore,
   createTableProposalStore,
-} from './table-proposal-store';
+} from './compact/table-proposal-store';
 
 /** Every port but those the bot supplies: the message composer, channel directory and links. */
 export interface StoragePorts extends Omit<Ports, 'messages' | 'channels' | 'links'> {
@@ -63,9 +63,5 @@ export function createTablePorts(storage: TableStorage, clock: Clock): StoragePo
   };
 }
 
-export {
-  createTableStorage,
-  notificationQueueName,
-  type StorageAccess,
-  type TableStorage,
-} from './table-storage';
+export { createTableStorage, notificationQueueName, type TableStorage } from './table-storage';
+export type { StorageAccess } from './storage-access';

@@ -1,7 +1,7 @@
 import { odata, TableClient } from '@azure/data-tables';
-import type { TokenCredential } from '@azure/identity';
 import { narrow } from './entity-io';
-import { createDeliveryQueue } from './queue-delivery-queue';
+import { createDeliveryQueue } from './notify/queue-delivery-queue';
+import type { StorageAccess } from './storage-access';
 
 /** One table per entity kind (ARCHITECTURE.md "Data"). */
 export const tableKinds = [
@@ -48,13 +48,6 @@ export const partitionedBy: Record<TableKind, 'team' | 'user' | 'due hour' | 'co
   kudos: 'team',
   pulses: 'team',
 };
-
-/** Where the tables and the queue live. */
-export type StorageAccess =
-  /** The emulator's, or an account key's. */
-  | { connectionString: string }
-  /** An account's https endpoints, with an Entra token (a managed identity): no key anywhere. */
-  | { tableUrl: string; queueUrl: string; credential: TokenCredential };
 
 export type TableStorageOptions = StorageAccess & {
   /** Prepended to every table name, so tests (or several deployments) can share one account. */

@@ -20,7 +20,7 @@ import { TEAMS_PER_CONVERSATION, TEAMS_PER_TENANT } from '../../src/core/notify/
 import type { Clock, Notifier } from '../../src/core/ports';
 import type { RosterEntry } from '../../src/core/team/member';
 import type { TeamRef } from '../../src/core/team/team';
-import { createNotificationWorker } from '../../src/jobs/notification-worker';
+import { createNotificationWorker } from '../../src/jobs/notify/notification-worker';
 import { startEmulator } from '../../src/local/emulator';
 import { createServices } from '../../src/services';
 import { createTablePorts, createTableStorage } from '../../src/store';

@@ -3,7 +3,7 @@ import { createNotifier } from '../../bot/notifier';
 import { DomainError } from '../../src/core/errors';
 import type { Notification } from '../../src/core/notify/notification';
 import { TEAMS_PER_CONVERSATION, TEAMS_PER_TENANT } from '../../src/core/notify/rate-limit';
-import { createNotificationWorker } from '../../src/jobs/notification-worker';
+import { createNotificationWorker } from '../../src/jobs/notify/notification-worker';
 import { createServices } from '../../src/services';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { buildRosterEntry, buildTeamRef } from '../support/memory-ports';

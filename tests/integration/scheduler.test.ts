@@ -6,7 +6,7 @@ import { enqueueNotifications } from '../../src/services/notify/enqueue-notifica
 import { scheduleJob } from '../../src/services/shared/schedule-job';
 import { createNotifier } from '../../bot/notifier';
 import { TEAMS_PER_CONVERSATION, TEAMS_PER_TENANT } from '../../src/core/notify/rate-limit';
-import { createNotificationWorker } from '../../src/jobs/notification-worker';
+import { createNotificationWorker } from '../../src/jobs/notify/notification-worker';
 import { createServices } from '../../src/services';
 import { startFakeConnector } from '../support/fake-connector';
 import { buildRosterEntry, buildTeamRef } from '../support/memory-ports';

@@ -7,7 +7,7 @@ import {
   createNotificationWorker,
   type NotificationWorker,
   type NotificationWorkerOptions,
-} from '../../src/jobs/notification-worker';
+} from '../../src/jobs/notify/notification-worker';
 import { createServices } from '../../src/services';
 import { preciseNow, type ConnectorRequest, type FakeConnector } from './fake-connector';
 import { buildRosterEntry, buildTeamRef } from './memory-ports';

@@ -1,8 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
-import type { ConversationState } from '../core/notify/conversation-state';
-import type { ConversationStore } from '../core/ports';
-import { bool, deleteRow, insertRow, readRow, replaceRow, str, type Row } from './entity-io';
-import { encodeKey, teamPartition } from './keys';
+import type { ConversationState } from '../../core/notify/conversation-state';
+import type { ConversationStore } from '../../core/ports';
+import { bool, deleteRow, insertRow, readRow, replaceRow, str, type Row } from '../entity-io';
+import { encodeKey, teamPartition } from '../keys';
 
 const WHAT = 'The conversation';
 

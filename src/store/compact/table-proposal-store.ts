@@ -1,15 +1,15 @@
 import type { TableClient } from '@azure/data-tables';
-import { isDomainError } from '../core/errors';
-import type { Acknowledgement } from '../core/compact/compact';
-import { PROPOSAL_ID, type Proposal, type ProposalStatus } from '../core/compact/proposal';
+import { isDomainError } from '../../core/errors';
+import type { Acknowledgement } from '../../core/compact/compact';
+import { PROPOSAL_ID, type Proposal, type ProposalStatus } from '../../core/compact/proposal';
 import type {
   AcknowledgementStore,
   CompactReviewStore,
   CompactSettingsStore,
   ProposalStore,
-} from '../core/ports';
-import { DEFAULT_ADOPTION_RULE, DEFAULT_REVIEW_MONTHS } from '../core/compact/settings';
-import { REVIEW_ID, type CompactReview } from '../core/compact/review';
+} from '../../core/ports';
+import { DEFAULT_ADOPTION_RULE, DEFAULT_REVIEW_MONTHS } from '../../core/compact/settings';
+import { REVIEW_ID, type CompactReview } from '../../core/compact/review';
 import {
   insertRow,
   json,
@@ -19,8 +19,8 @@ import {
   str,
   teamRows,
   type StoredRow,
-} from './entity-io';
-import { encodeKey, teamPartition } from './keys';
+} from '../entity-io';
+import { encodeKey, teamPartition } from '../keys';
 
 /** Proposals, in the `compacts` table beside the versions (row key = the proposal id). */
 export function createTableProposalStore(client: TableClient): ProposalStore {

@@ -1,7 +1,7 @@
 import { type TableClient, type TransactionAction } from '@azure/data-tables';
-import type { PulseStore } from '../core/ports';
-import { PULSE_ID, type Pulse } from '../core/pulse/pulse';
-import type { TeamRef } from '../core/team/team';
+import type { PulseStore } from '../../core/ports';
+import { PULSE_ID, type Pulse } from '../../core/pulse/pulse';
+import type { TeamRef } from '../../core/team/team';
 import {
   checkSize,
   chunkedJson,
@@ -14,8 +14,8 @@ import {
   teamRows,
   type Row,
   type StoredRow,
-} from './entity-io';
-import { teamPartition } from './keys';
+} from '../entity-io';
+import { teamPartition } from '../keys';
 
 const WHAT = 'The pulse';
 /** The pulse, with its running tally: `p~<id>` (ids sort newest first). */

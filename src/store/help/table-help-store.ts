@@ -1,8 +1,8 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import type { HelpRequestStore } from '../core/ports';
-import { urgencies, type HelpRequest, type HelpStatus } from '../core/help/help-request';
-import { json, str, teamRows, type StoredRow } from './entity-io';
-import { teamPartition } from './keys';
+import type { HelpRequestStore } from '../../core/ports';
+import { urgencies, type HelpRequest, type HelpStatus } from '../../core/help/help-request';
+import { json, str, teamRows, type StoredRow } from '../entity-io';
+import { teamPartition } from '../keys';
 
 /**
  * Help requests in their team's partition, keyed by their deterministic id, so a repeated submit

@@ -1,7 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import { isDomainError } from '../core/errors';
-import type { ScheduleStore } from '../core/ports';
-import { hourBucket, type ScheduledJob } from '../core/schedule/scheduled-job';
+import { isDomainError } from '../../core/errors';
+import type { ScheduleStore } from '../../core/ports';
+import { hourBucket, type ScheduledJob } from '../../core/schedule/scheduled-job';
 import {
   deleteRow,
   insertRow,
@@ -12,8 +12,8 @@ import {
   str,
   type Row,
   type StoredRow,
-} from './entity-io';
-import { encodeKey } from './keys';
+} from '../entity-io';
+import { encodeKey } from '../keys';
 
 const WHAT = 'The scheduled job';
 const CURSOR = { partitionKey: 'cursor', rowKey: 'scheduler' };

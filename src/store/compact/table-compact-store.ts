@@ -1,8 +1,8 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import type { CompactVersion } from '../core/compact/compact';
-import type { CompactStore } from '../core/ports';
-import { insertRow, json, readPartition, str, type StoredRow } from './entity-io';
-import { invertedNumber, teamPartition } from './keys';
+import type { CompactVersion } from '../../core/compact/compact';
+import type { CompactStore } from '../../core/ports';
+import { insertRow, json, readPartition, str, type StoredRow } from '../entity-io';
+import { invertedNumber, teamPartition } from '../keys';
 
 const WHAT = 'The compact version';
 const PREFIX = 'v-';

@@ -1,4 +1,4 @@
-import { SlidingWindows, type RateWindow } from '../core/notify/rate-limit';
+import { SlidingWindows, type RateWindow } from '../../core/notify/rate-limit';
 
 export interface RateGateOptions {
   perConversation: readonly RateWindow[];

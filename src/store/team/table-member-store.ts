@@ -1,9 +1,9 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import { isDomainError } from '../core/errors';
-import type { MemberStore } from '../core/ports';
-import type { Member, TeamRole } from '../core/team/member';
-import { DEFAULT_BOUNDARIES, type QuietHours } from '../core/team/boundaries';
-import type { TeamRef } from '../core/team/team';
+import { isDomainError } from '../../core/errors';
+import type { MemberStore } from '../../core/ports';
+import type { Member, TeamRole } from '../../core/team/member';
+import { DEFAULT_BOUNDARIES, type QuietHours } from '../../core/team/boundaries';
+import type { TeamRef } from '../../core/team/team';
 import {
   bool,
   deleteRow,
@@ -15,8 +15,8 @@ import {
   str,
   type Row,
   type StoredRow,
-} from './entity-io';
-import { encodeKey, teamPartition } from './keys';
+} from '../entity-io';
+import { encodeKey, teamPartition } from '../keys';
 
 const WHAT = 'The member';
 

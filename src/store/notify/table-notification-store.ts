@@ -1,11 +1,11 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import { isDomainError } from '../core/errors';
+import { isDomainError } from '../../core/errors';
 import type {
   NotificationRecord,
   Notification,
   NotificationTarget,
-} from '../core/notify/notification';
-import type { NotificationStore, NotificationSummary, Versioned } from '../core/ports';
+} from '../../core/notify/notification';
+import type { NotificationStore, NotificationSummary, Versioned } from '../../core/ports';
 import {
   deleteRow,
   insertRow,
@@ -17,8 +17,8 @@ import {
   str,
   type Row,
   type StoredRow,
-} from './entity-io';
-import { afterPrefix, encodeKey, teamPartition } from './keys';
+} from '../entity-io';
+import { afterPrefix, encodeKey, teamPartition } from '../keys';
 
 const WHAT = 'The notification';
 

@@ -1,8 +1,8 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import type { GuardianStore } from '../core/ports';
-import { DEFAULT_GUARDIAN, type GuardianTerm } from '../core/guardian/guardian';
-import { bool, insertRow, readPartition, readRow, replaceRow, str, type Row } from './entity-io';
-import { afterPrefix, invertedNumber, teamPartition } from './keys';
+import type { GuardianStore } from '../../core/ports';
+import { DEFAULT_GUARDIAN, type GuardianTerm } from '../../core/guardian/guardian';
+import { bool, insertRow, readPartition, readRow, replaceRow, str, type Row } from '../entity-io';
+import { afterPrefix, invertedNumber, teamPartition } from '../keys';
 
 const SETTINGS = 'guardian';
 const TERM = 'guardian-term|';

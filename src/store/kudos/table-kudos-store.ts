@@ -1,10 +1,18 @@
 import { odata, RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
-import { isDomainError } from '../core/errors';
-import { kudosOrderKey, type Kudos } from '../core/kudos/kudos';
-import type { KudosStore } from '../core/ports';
-import type { TeamRef } from '../core/team/team';
-import { checkSize, json, narrow, readPartition, str, teamRows, type StoredRow } from './entity-io';
-import { afterPrefix, encodeKey, teamPartition } from './keys';
+import { isDomainError } from '../../core/errors';
+import { kudosOrderKey, type Kudos } from '../../core/kudos/kudos';
+import type { KudosStore } from '../../core/ports';
+import type { TeamRef } from '../../core/team/team';
+import {
+  checkSize,
+  json,
+  narrow,
+  readPartition,
+  str,
+  teamRows,
+  type StoredRow,
+} from '../entity-io';
+import { afterPrefix, encodeKey, teamPartition } from '../keys';
 
 const WHAT = 'The kudos';
 /** Kudos rows: `t-<inverted ms>-<suffix>`, latest first. */

@@ -1,8 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
-import type { RoundStore } from '../core/ports';
-import type { ProgramKind } from '../core/rotations/program';
-import type { Round } from '../core/rotations/round';
-import type { TeamRef } from '../core/team/team';
+import type { RoundStore } from '../../core/ports';
+import type { ProgramKind } from '../../core/rotations/program';
+import type { Round } from '../../core/rotations/round';
+import type { TeamRef } from '../../core/team/team';
 import {
   chunkedJson,
   json,
@@ -11,8 +11,8 @@ import {
   teamRows,
   type Row,
   type StoredRow,
-} from './entity-io';
-import { invertedNumber, teamPartition } from './keys';
+} from '../entity-io';
+import { invertedNumber, teamPartition } from '../keys';
 
 /**
  * Rounds in the team's partition, keyed `<program>|<inverted slot>` so a program's latest round is

@@ -1,9 +1,9 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import { isDomainError } from '../core/errors';
-import type { TeamDataStore } from '../core/ports';
-import { narrow } from './entity-io';
-import { teamPartition } from './keys';
-import { partitionedBy, tableKinds, type TableKind } from './table-storage';
+import { isDomainError } from '../../core/errors';
+import type { TeamDataStore } from '../../core/ports';
+import { narrow } from '../entity-io';
+import { teamPartition } from '../keys';
+import { partitionedBy, tableKinds, type TableKind } from '../table-storage';
 
 /** A transaction holds at most 100 operations, all in one partition. */
 const BATCH = 100;

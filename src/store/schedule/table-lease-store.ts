@@ -1,8 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
-import { isDomainError } from '../core/errors';
-import type { Clock, LeaseStore } from '../core/ports';
-import { insertRow, readRow, replaceRow, str } from './entity-io';
-import { encodeKey } from './keys';
+import { isDomainError } from '../../core/errors';
+import type { Clock, LeaseStore } from '../../core/ports';
+import { insertRow, readRow, replaceRow, str } from '../entity-io';
+import { encodeKey } from '../keys';
 
 const PARTITION = 'lease';
 const WHAT = 'The lease';

@@ -1,15 +1,15 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import type { InsightStore } from '../core/ports';
-import type { CheckInAnswer } from '../core/rotations/check-in';
+import type { InsightStore } from '../../core/ports';
+import type { CheckInAnswer } from '../../core/rotations/check-in';
 import {
   DEFAULT_INSIGHT_SETTINGS,
   insightRequestColumns,
   type InsightRequest,
-} from '../core/insights/insights';
-import type { HelpStatus } from '../core/help/help-request';
-import { insertRow, num, readRow, replaceRow, str, narrow, type StoredRow } from './entity-io';
-import { teamPartition } from './keys';
-import { roundFromRow } from './table-round-store';
+} from '../../core/insights/insights';
+import type { HelpStatus } from '../../core/help/help-request';
+import { insertRow, num, readRow, replaceRow, str, narrow, type StoredRow } from '../entity-io';
+import { teamPartition } from '../keys';
+import { roundFromRow } from '../rotations/table-round-store';
 
 const SETTINGS = 'insight-settings';
 /** Help request row keys are `h` and 16 hex digits. */

@@ -1,8 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
-import type { CheckInStore } from '../core/ports';
-import type { CheckIn, CheckInAnswer } from '../core/rotations/check-in';
-import { str, teamRows, type StoredRow } from './entity-io';
-import { encodeKey, teamPartition } from './keys';
+import type { CheckInStore } from '../../core/ports';
+import type { CheckIn, CheckInAnswer } from '../../core/rotations/check-in';
+import { str, teamRows, type StoredRow } from '../entity-io';
+import { encodeKey, teamPartition } from '../keys';
 
 /** "Did you meet?" answers, keyed `<round>|<user>` so one round's answers are one range. */
 export function createTableCheckInStore(client: TableClient): CheckInStore {

@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
-import type { TeamStore, Versioned } from '../core/ports';
-import type { Team, TeamRef } from '../core/team/team';
+import type { TeamStore, Versioned } from '../../core/ports';
+import type { Team, TeamRef } from '../../core/team/team';
 import {
   bool,
   deleteRow,
@@ -11,8 +11,8 @@ import {
   str,
   type Row,
   type StoredRow,
-} from './entity-io';
-import { teamPartition } from './keys';
+} from '../entity-io';
+import { teamPartition } from '../keys';
 
 const ROW = 'team';
 const WHAT = 'The team';

@@ -1,7 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import { isDomainError } from '../core/errors';
-import type { DeadLetter } from '../core/notify/dead-letter';
-import type { DeadLetterStore } from '../core/ports';
+import { isDomainError } from '../../core/errors';
+import type { DeadLetter } from '../../core/notify/dead-letter';
+import type { DeadLetterStore } from '../../core/ports';
 import {
   deleteRow,
   insertRow,
@@ -10,8 +10,8 @@ import {
   readRow,
   str,
   type StoredRow,
-} from './entity-io';
-import { encodeKey, teamPartition } from './keys';
+} from '../entity-io';
+import { encodeKey, teamPartition } from '../keys';
 
 const WHAT = 'The undelivered notification';
 

@@ -1,13 +1,13 @@
 import type { TableClient } from '@azure/data-tables';
-import type { ProgramStore } from '../core/ports';
+import type { ProgramStore } from '../../core/ports';
 import {
   defaultProgram,
   programKinds,
   type Program,
   type ProgramKind,
-} from '../core/rotations/program';
-import { bool, str, teamRows, type StoredRow } from './entity-io';
-import { teamPartition } from './keys';
+} from '../../core/rotations/program';
+import { bool, str, teamRows, type StoredRow } from '../entity-io';
+import { teamPartition } from '../keys';
 
 /** One row per program kind in the team's partition. */
 export function createTableProgramStore(client: TableClient): ProgramStore {

@@ -1,8 +1,8 @@
 import { QueueClient } from '@azure/storage-queue';
 import { z } from 'zod';
-import type { DeliveryQueue, QueuedDelivery } from '../core/ports';
-import { unavailable } from '../core/errors';
-import type { StorageAccess } from './table-storage';
+import type { DeliveryQueue, QueuedDelivery } from '../../core/ports';
+import { unavailable } from '../../core/errors';
+import type { StorageAccess } from '../storage-access';
 
 /** The Storage Queue caps a message's invisibility at 7 days. */
 const MAX_DELAY_SECONDS = 7 * 24 * 3600;
