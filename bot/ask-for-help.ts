@@ -13,7 +13,7 @@ import {
   askForHelpCard,
   type AskForHelpForm,
   type SourceMessage,
-} from './cards/ask-for-help-card';
+} from './cards/help/ask-for-help-card';
 import { htmlToText } from './cards/escape';
 import { actorOf, teamIdOf } from './activity';
 

@@ -10,9 +10,9 @@ import { cardInput } from '../src/services/help/help-posts';
 import type { HelpActionName } from '../src/services/help/act-on-help';
 import { personOf } from '../src/services/shared/people';
 import { actorOf } from './activity';
-import { COMPACT_ACK_VERB, compactAckCard } from './cards/compact-cards';
-import { HELP_VERBS, helpMessages } from './cards/help-cards';
-import { CHECK_IN_VERB, checkInCard } from './cards/rotation-cards';
+import { COMPACT_ACK_VERB, compactAckCard } from './cards/compact/compact-cards';
+import { HELP_VERBS, helpMessages } from './cards/help/help-request-cards';
+import { CHECK_IN_VERB, checkInCard } from './cards/rotations/rotation-cards';
 import { pulseAnswerHandler, PULSE_ANSWER_VERB } from './pulse-card-action';
 
 const CheckInDataSchema = z.object({

@@ -8,7 +8,7 @@ import {
   PULSE_TEXT_INPUT,
   pulseAskCard,
   scoreInputId,
-} from './cards/pulse-cards';
+} from './cards/pulse/pulse-cards';
 
 export { PULSE_ANSWER_VERB };
 

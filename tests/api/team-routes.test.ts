@@ -85,6 +85,8 @@ describe('a demo member', () => {
       name: DEMO_TEAM.name,
       memberCount: 12,
       myRole: 'member',
+      // A member reads the settings; only owners edit them or see what was not delivered.
+      can: { editSettings: false, manageUndelivered: false },
     });
   });
 

@@ -16,7 +16,11 @@ import { maxWeightAssignment } from '../../src/core/rotations/pairing/assignment
 import { computePairs, EXACT_LIMIT } from '../../src/core/rotations/pairing/engine';
 import { exactMatching } from '../../src/core/rotations/pairing/exact-matching';
 import { createPairScorer } from '../../src/core/rotations/pairing/pair-scorer';
-import type { Candidate, PairingWeights, PastRound } from '../../src/core/rotations/pairing/pairing';
+import type {
+  Candidate,
+  PairingWeights,
+  PastRound,
+} from '../../src/core/rotations/pairing/pairing';
 import { DEFAULT_WEIGHTS } from '../../src/core/rotations/pairing/program-weights';
 import type { SkillLevel } from '../../src/core/team/member';
 import { seededRandom } from '../support/seeded-random';

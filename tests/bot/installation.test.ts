@@ -60,6 +60,8 @@ describe('Mutual added to a team', () => {
       name: team.name,
       memberCount: 5,
       myRole: 'member',
+      // A member reads the settings; only owners edit them or see what was not delivered.
+      can: { editSettings: false, manageUndelivered: false },
     });
 
     const members = MembersResSchema.parse((await h.apiAs(team, member, '/members')).body).data;

@@ -4,7 +4,7 @@ import { isDomainError } from '../../src/core/errors';
 import type { PulseAnswer } from '../../src/core/pulse/pulse';
 import { createServices } from '../../src/services';
 import { pulseMarker } from '../../src/services/pulse/pulses';
-import { presentPulse } from '../../src/api/pulse-presenter';
+import { presentPulse } from '../../src/api/presenters/pulse';
 import { teamPartition } from '../../src/store/keys';
 import { buildRosterEntry, buildTeamRef } from '../support/memory-ports';
 import { testScheduler } from '../support/scheduler';

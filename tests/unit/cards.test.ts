@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { askForHelpCard } from '../../bot/cards/ask-for-help-card';
+import { askForHelpCard } from '../../bot/cards/help/ask-for-help-card';
 import { escapeCardText, htmlToText } from '../../bot/cards/escape';
-import { compactAckCard, compactMessages } from '../../bot/cards/compact-cards';
-import { formatWait, helpMessages } from '../../bot/cards/help-cards';
+import { compactAckCard, compactMessages } from '../../bot/cards/compact/compact-cards';
+import { formatWait, helpMessages } from '../../bot/cards/help/help-request-cards';
 import { diffVersions } from '../../src/core/compact/diff';
 import { templateVersion } from '../../src/core/compact/template';
 import { claim, newHelpRequest, resolve, thank } from '../../src/core/help/help-request';

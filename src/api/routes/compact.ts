@@ -10,7 +10,6 @@ import {
   ProposalIdSchema,
   ProposalReqSchema,
   StanceReqSchema,
-  TeamIdSchema,
   VersionNumberSchema,
 } from '../contract';
 import {
@@ -19,11 +18,9 @@ import {
   presentProposal,
   presentReview,
   presentVersion,
-} from '../presenters';
+} from '../presenters/compact';
 import type { Actor } from '../../core/team/team';
-
-type Params = Record<string, string | string[] | undefined>;
-const teamIdOf = (params: Params) => TeamIdSchema.parse(params.teamId);
+import { teamIdOf } from './params';
 
 /**
  * `/api/teams/:teamId/compact…`: the Support Compact page (current text, proposals, history,

@@ -7,12 +7,9 @@ import {
   HelpActionSchema,
   HelpRequestIdSchema,
   HelpSettingsUpdateSchema,
-  TeamIdSchema,
 } from '../contract';
-import { presentHelpRequest, presentHelpSettings } from '../presenters';
-
-type Params = Record<string, string | string[] | undefined>;
-const teamIdOf = (params: Params) => TeamIdSchema.parse(params.teamId);
+import { presentHelpRequest, presentHelpSettings } from '../presenters/help';
+import { teamIdOf } from './params';
 
 /**
  * `/api/teams/:teamId/…` for help requests: the help board, claim / release / resolve / thank

@@ -2,11 +2,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Services } from '../../services';
 import { userOf } from '../auth';
-import { InsightPeriodSchema, InsightSettingsChangeSchema, TeamIdSchema } from '../contract';
-import { presentInsights } from '../insights-presenter';
+import { InsightPeriodSchema, InsightSettingsChangeSchema } from '../contract';
+import { presentInsights } from '../presenters/insights';
+import { teamIdOf } from './params';
 
-type Params = Record<string, string | string[] | undefined>;
-const teamIdOf = (params: Params) => TeamIdSchema.parse(params.teamId);
 /** `?period=` names the field when it is missing or not one of the periods. */
 const PeriodQuerySchema = z.object({ period: InsightPeriodSchema });
 

@@ -1,11 +1,9 @@
 import { Router } from 'express';
 import type { Services } from '../../services';
 import { userOf } from '../auth';
-import { KudosFeedQuerySchema, KudosGiveReqSchema, TeamIdSchema } from '../contract';
-import { presentKudos } from '../kudos-presenter';
-
-type Params = Record<string, string | string[] | undefined>;
-const teamIdOf = (params: Params) => TeamIdSchema.parse(params.teamId);
+import { KudosFeedQuerySchema, KudosGiveReqSchema } from '../contract';
+import { presentKudos } from '../presenters/kudos';
+import { teamIdOf } from './params';
 
 /**
  * `/api/teams/:teamId/kudos`: the team's kudos feed and giving kudos; `/api/teams/:teamId/me/kudos`:

@@ -2,16 +2,9 @@ import { Router } from 'express';
 import type { Services } from '../../services';
 import type { Actor } from '../../core/team/team';
 import { userOf } from '../auth';
-import {
-  PulseAnswerReqSchema,
-  PulseIdSchema,
-  PulseStartReqSchema,
-  TeamIdSchema,
-} from '../contract';
-import { presentPulse, presentPulses } from '../pulse-presenter';
-
-type Params = Record<string, string | string[] | undefined>;
-const teamIdOf = (params: Params) => TeamIdSchema.parse(params.teamId);
+import { PulseAnswerReqSchema, PulseIdSchema, PulseStartReqSchema } from '../contract';
+import { presentPulse, presentPulses } from '../presenters/pulse';
+import { teamIdOf } from './params';
 
 /**
  * `/api/teams/:teamId/pulses…`: the anonymous pulse. Members list pulses and answer the open one;
@@ -26,7 +19,7 @@ export function pulseRoutes(services: Services): Router {
     const view = await services.listPulses(actor, teamId);
     const entry = view.pulses.find((p) => p.pulse.id === id);
     if (!entry) throw new Error('a pulse just written was not listed');
-    return presentPulse(entry);
+    return presentPulse(entry, view.canRun);
   };
 
   router.get('/:teamId/pulses', async (req, res) => {

@@ -1,5 +1,6 @@
 import { conflict, forbidden, invalid } from '../errors';
 import type { Clause, CompactVersion } from './compact';
+import { isOutdated, proposalActionsFor } from './policy';
 
 export const proposalKinds = ['add', 'change', 'remove'] as const;
 export type ProposalKind = (typeof proposalKinds)[number];
@@ -174,8 +175,8 @@ export function takeStance(
     throw invalid(`Keep the comment under ${MAX_COMMENT} characters.`, 'comment');
   if (stance === 'object' && text === '')
     throw invalid('Say what you object to, so the proposer can answer it.', 'comment');
-  const mine = p.stances.find((s) => s.userId === userId);
-  if (mine?.stance === stance)
+  // The role does not matter to a stance: anyone may endorse or object once.
+  if (!proposalActionsFor(p, { userId, role: 'member' }, undefined)[stance as StanceKind])
     throw conflict(
       stance === 'endorse'
         ? 'You have already endorsed this proposal.'
@@ -193,7 +194,8 @@ export function takeStance(
 /** The proposer takes it back. */
 export function withdraw(p: Proposal, userId: string, reason: string, now: Date): Proposal {
   requireOpen(p);
-  if (p.proposedBy !== userId) throw forbidden('Only the person who proposed it can withdraw it.');
+  if (!proposalActionsFor(p, { userId, role: 'member' }, undefined).withdraw)
+    throw forbidden('Only the person who proposed it can withdraw it.');
   return changed(p, {
     status: 'withdrawn',
     decidedBy: userId,
@@ -246,17 +248,10 @@ export function adopt(
   requireOpen(p);
   const at = current.clauses.findIndex((c) => c.id === p.clauseId);
   if (p.kind === 'add' && at >= 0) throw conflict('This proposal was adopted meanwhile.');
-  if (p.kind !== 'add') {
-    const clause = current.clauses[at];
-    if (
-      !clause ||
-      clause.text !== p.previousText ||
-      (clause.commitment?.hours ?? null) !== p.previousCommitmentHours
-    )
-      throw conflict(
-        `The clause changed since this proposal was made (the compact is now version ${current.version}); propose it again against the current text.`,
-      );
-  }
+  if (isOutdated(p, current))
+    throw conflict(
+      `The clause changed since this proposal was made (the compact is now version ${current.version}); propose it again against the current text.`,
+    );
   if (p.commitmentHours !== null) {
     const other = current.clauses.find(
       (c) => c.commitment?.kind === 'response_hours' && c.id !== p.clauseId,

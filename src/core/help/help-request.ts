@@ -1,5 +1,6 @@
 import { conflict, forbidden, invalid } from '../errors';
 import { MAX_SKILL_NAME } from '../team/member';
+import { helpActionsFor } from './policy';
 
 export const urgencies = ['low', 'normal', 'high'] as const;
 export type Urgency = (typeof urgencies)[number];
@@ -131,11 +132,12 @@ const changed = (r: HelpRequest, patch: Partial<HelpRequest>): HelpRequest => ({
 
 /** "I can help": the first claim wins; a later one learns who has it. */
 export function claim(r: HelpRequest, userId: string, now: Date): HelpRequest {
-  if (r.status === 'resolved') throw conflict('This request is already resolved.');
-  if (r.requesterId === userId)
-    throw invalid('This is your own request; a teammate will pick it up.');
-  if (r.status === 'claimed') {
-    if (r.helperId === userId) return r;
+  // Pressing "I can help" again on one's own claim changes nothing.
+  if (r.status === 'claimed' && r.helperId === userId) return r;
+  if (!helpActionsFor(r, userId).claim) {
+    if (r.status === 'resolved') throw conflict('This request is already resolved.');
+    if (r.requesterId === userId)
+      throw invalid('This is your own request; a teammate will pick it up.');
     throw conflict('Someone else is already helping with this request.');
   }
   return changed(r, {
@@ -147,25 +149,31 @@ export function claim(r: HelpRequest, userId: string, now: Date): HelpRequest {
 
 /** The helper hands it back: it is open again, and its due time stands. */
 export function release(r: HelpRequest, userId: string): HelpRequest {
-  if (r.status !== 'claimed') throw conflict('Nobody is helping with this request right now.');
-  if (r.helperId !== userId) throw forbidden('Only the person helping can release it.');
+  if (!helpActionsFor(r, userId).release) {
+    if (r.status !== 'claimed') throw conflict('Nobody is helping with this request right now.');
+    throw forbidden('Only the person helping can release it.');
+  }
   return changed(r, { status: 'open', helperId: '' });
 }
 
 /** Done: the requester or the helper says the blocker is gone. */
 export function resolve(r: HelpRequest, userId: string, now: Date): HelpRequest {
-  if (r.status === 'resolved') throw conflict('This request is already resolved.');
-  if (userId !== r.requesterId && userId !== r.helperId)
+  if (!helpActionsFor(r, userId).resolve) {
+    if (r.status === 'resolved') throw conflict('This request is already resolved.');
     throw forbidden('Only the person who asked, or the person helping, can resolve it.');
+  }
   return changed(r, { status: 'resolved', resolvedAt: now.toISOString(), resolvedBy: userId });
 }
 
 /** The requester thanks the helper, once, after it is resolved. */
 export function thank(r: HelpRequest, userId: string, now: Date): HelpRequest {
-  if (userId !== r.requesterId) throw forbidden('Only the person who asked can thank the helper.');
-  if (r.status !== 'resolved' || !r.helperId)
-    throw conflict('A request can be thanked once someone has helped and it is resolved.');
-  if (r.thankedAt) throw conflict('You have already thanked them for this one.');
+  if (!helpActionsFor(r, userId).thank) {
+    if (userId !== r.requesterId)
+      throw forbidden('Only the person who asked can thank the helper.');
+    if (r.status !== 'resolved' || !r.helperId)
+      throw conflict('A request can be thanked once someone has helped and it is resolved.');
+    throw conflict('You have already thanked them for this one.');
+  }
   return changed(r, { thankedAt: now.toISOString() });
 }
 

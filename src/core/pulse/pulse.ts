@@ -1,5 +1,6 @@
 import { conflict, invalid } from '../errors';
 import { SCALE_MAX, SCALE_MIN, scaleItems, textItem, type PulseItem } from './questions';
+import { isOwnerOrGuardian } from '../guardian/policy';
 
 /**
  * What a pulse has received so far, as counts only: per scale item, how many chose each value;
@@ -65,9 +66,7 @@ export function pulseRoleOf(
   now: Date,
 ): Pulse['startedByRole'] | undefined {
   if (member.role === 'owner') return 'owner';
-  if (guardianTerm?.userId === member.userId && guardianTerm.until > now.toISOString())
-    return 'guardian';
-  return undefined;
+  return isOwnerOrGuardian(member, guardianTerm, now) ? 'guardian' : undefined;
 }
 
 /** A new pulse from the owner's or guardian's choices, checked. */

@@ -24,6 +24,7 @@ import { enqueueNotifications } from '../notify/enqueue-notifications';
 import { retryOnConflict } from '../shared/retry-on-conflict';
 import { scheduleJob } from '../shared/schedule-job';
 import { requireMember, requireOwner } from '../shared/team-access';
+import { ownerOrGuardian } from '../guardian/owner-or-guardian';
 
 export const COMPACT_REVIEW_DUE = 'compact-review';
 
@@ -168,17 +169,6 @@ export async function runReviewReminder(job: ScheduledJob, ports: ReviewPorts): 
   await enqueueNotifications(notifications, ports);
 }
 
-/** Whether the member may record a review: an owner, or the sitting Culture Guardian. */
-export async function canRecordReview(
-  ref: TeamRef,
-  member: { userId: string; role: string },
-  ports: Pick<Ports, 'guardians' | 'clock'>,
-): Promise<boolean> {
-  if (member.role === 'owner') return true;
-  const [term] = await ports.guardians.terms(ref, 1);
-  return term?.userId === member.userId && term.until > ports.clock.now().toISOString();
-}
-
 /**
  * Records a review the team held: the day, who took part, the versions adopted since the last
  * review; the next review is then one cadence after it, with its reminders.
@@ -190,7 +180,7 @@ export async function recordReview(
   ports: ReviewPorts,
 ): Promise<{ review: CompactReview; people: ReadonlyMap<string, Member> }> {
   const { ref, team, me } = await requireMember(actor, teamId, ports);
-  if (!(await canRecordReview(ref, me.value, ports)))
+  if (!(await ownerOrGuardian(ref, me.value, ports)))
     throw forbidden('Only an owner or the Culture Guardian records a review.');
   const now = ports.clock.now();
   const today = wallClock(now, me.value.timeZone).date;

@@ -9,7 +9,8 @@ import { wallClock } from '../../core/schedule/zoned-time';
 import { isTakingPart } from '../../core/team/boundaries';
 import type { Member } from '../../core/team/member';
 import type { Actor } from '../../core/team/team';
-import { canRecordReview, compactSettingsOf } from './compact-reviews';
+import { ownerOrGuardian } from '../guardian/owner-or-guardian';
+import { compactSettingsOf } from './compact-reviews';
 import { requireMember } from '../shared/team-access';
 
 type ViewPorts = Pick<
@@ -64,7 +65,7 @@ export async function getCompactView(
     compactSettingsOf(team, ports),
     ports.members.list(ref),
     ports.compactReviews.list(ref),
-    canRecordReview(ref, me.value, ports),
+    ownerOrGuardian(ref, me.value, ports),
   ]);
   const current = versions[0];
   const acknowledgements = current

@@ -26,13 +26,13 @@ import { notificationId, type Notification } from '../../core/notify/notificatio
 import { pulseTrends } from '../../core/pulse/results';
 import type { Ports } from '../../core/ports';
 import type { ScheduledJob } from '../../core/schedule/scheduled-job';
-import type { Member } from '../../core/team/member';
 import type { Actor, TeamRef } from '../../core/team/team';
 import { enqueueNotifications } from '../notify/enqueue-notifications';
 import { personOf } from '../shared/people';
 import { retryOnConflict } from '../shared/retry-on-conflict';
 import { scheduleJob } from '../shared/schedule-job';
 import { requireMember, requireOwner } from '../shared/team-access';
+import { ownerOrGuardian } from '../guardian/owner-or-guardian';
 
 export const HELPER_LOAD_DUE = 'helper-load';
 /** The daily check runs at this hour (UTC). */
@@ -60,17 +60,6 @@ export interface InsightsView {
   }[];
 }
 
-/** Whether the member may see the team's insights: an owner, or the sitting Culture Guardian. */
-async function mayViewInsights(
-  ref: TeamRef,
-  member: Pick<Member, 'userId' | 'role'>,
-  ports: Pick<Ports, 'guardians' | 'clock'>,
-): Promise<boolean> {
-  if (member.role === 'owner') return true;
-  const [term] = await ports.guardians.terms(ref, 1);
-  return term?.userId === member.userId && term.until > ports.clock.now().toISOString();
-}
-
 /**
  * The Insights page for a period ending now, computed from the team's own partition only: the
  * members, the current compact, and one filtered query each for help requests, rounds and
@@ -86,7 +75,7 @@ export async function getInsights(
   >,
 ): Promise<InsightsView> {
   const { ref, me } = await requireMember(actor, teamId, ports);
-  if (!(await mayViewInsights(ref, me.value, ports)))
+  if (!(await ownerOrGuardian(ref, me.value, ports)))
     throw forbidden("Insights are for the team's owners and its Culture Guardian.");
   const now = ports.clock.now();
   const period = periodOf(key, now);

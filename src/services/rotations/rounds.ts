@@ -3,12 +3,13 @@ import type { Ports } from '../../core/ports';
 import type { CheckIn, CheckInAnswer } from '../../core/rotations/check-in';
 import { describeGroup, HISTORY_ROUNDS } from '../../core/rotations/plan-round';
 import { defaultProgram, type ProgramKind } from '../../core/rotations/program';
-import { groupOf, swapInDraft, type Round } from '../../core/rotations/round';
+import { swapInDraft, type Round } from '../../core/rotations/round';
 import type { Member } from '../../core/team/member';
 import type { Actor, TeamRef } from '../../core/team/team';
 import { roundNotificationPrefix } from './publish-round';
 import { retryOnConflict } from '../shared/retry-on-conflict';
 import { requireMember, requireOwner } from '../shared/team-access';
+import { roundActionsFor } from '../../core/rotations/policy';
 
 /** A round as the tab shows it: with names, the caller's answer, and publishing progress. */
 export interface RoundView {
@@ -101,10 +102,10 @@ export async function recordCheckIn(
   answer: CheckInAnswer,
   ports: ViewPorts & Pick<Ports, 'clock'>,
 ): Promise<RoundView> {
-  const { ref } = await requireMember(actor, teamId, ports);
+  const { ref, me } = await requireMember(actor, teamId, ports);
   const round = (await ports.rounds.get(ref, roundId))?.value;
   if (!round || round.status !== 'published') throw notFound('That round does not exist.');
-  if (groupOf(round, actor.userId) < 0)
+  if (!roundActionsFor(round, me.value).checkIn)
     throw forbidden('You were not paired in that round, so there is nothing to check in.');
   await retryOnConflict(async () => {
     const checkIn: CheckIn = {

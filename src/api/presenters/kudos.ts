@@ -1,9 +1,9 @@
-import type { Kudos } from '../core/kudos/kudos';
-import type { Member } from '../core/team/member';
-import type { KudosDto } from './contract';
+import type { Kudos } from '../../core/kudos/kudos';
+import type { Member } from '../../core/team/member';
+import type { KudosDto } from '../contract';
+import { FORMER_NAME } from './shared';
 
 /** Who someone is shown as once they left or deleted their data, as on the help board. */
-const FORMER_NAME = 'A former member';
 
 /** A kudos as the tab shows it: people by name, the story, and the request it thanks for. */
 export function presentKudos(k: Kudos, people: ReadonlyMap<string, Member>): KudosDto {

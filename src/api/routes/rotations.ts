@@ -3,44 +3,24 @@ import type { Services } from '../../services';
 import { userOf } from '../auth';
 import {
   CheckInSchema,
-  GuardianUpdateSchema,
-  ProfileUpdateSchema,
   ProgramKindSchema,
   ProgramUpdateSchema,
   RoundIdSchema,
   RoundPublishSchema,
   RoundSwapSchema,
-  TeamIdSchema,
 } from '../contract';
-import { presentGuardian, presentProfile, presentProgram, presentRound } from '../presenters';
+import { presentProgram, presentRound } from '../presenters/rotations';
+import { teamIdOf, type Params } from './params';
 
-type Params = Record<string, string | string[] | undefined>;
-const teamIdOf = (params: Params) => TeamIdSchema.parse(params.teamId);
 const roundIdOf = (params: Params) => RoundIdSchema.parse(params.roundId);
 const kindOf = (value: unknown) => ProgramKindSchema.parse(value);
 
 /**
- * `/api/teams/:teamId/…` for skill-share rotations: my profile and boundaries, the team's
- * programs, rounds (preview, swap, publish, check in) and the Culture Guardian rotation.
+ * `/api/teams/:teamId/…` for rotations: the team's programs, and rounds (preview, swap, publish,
+ * check in).
  */
-export function pairingRoutes(services: Services): Router {
+export function rotationRoutes(services: Services): Router {
   const router = Router();
-
-  router.get('/:teamId/profile', async (req, res) => {
-    const me = await services.getProfile(userOf(res.locals), teamIdOf(req.params));
-    res.json({ data: presentProfile(me) });
-  });
-
-  router.put('/:teamId/profile', async (req, res) => {
-    const body = ProfileUpdateSchema.parse(req.body);
-    const { pausedUntil, quietHours, ...rest } = body;
-    const me = await services.updateProfile(userOf(res.locals), teamIdOf(req.params), {
-      ...rest,
-      ...(pausedUntil !== undefined ? { pausedUntil: pausedUntil ?? '' } : {}),
-      ...(quietHours !== undefined ? { quietHours } : {}),
-    });
-    res.json({ data: presentProfile(me) });
-  });
 
   router.get('/:teamId/programs', async (req, res) => {
     const programs = await services.listPrograms(userOf(res.locals), teamIdOf(req.params));
@@ -117,26 +97,6 @@ export function pairingRoutes(services: Services): Router {
       answer,
     );
     res.json({ data: presentRound(view, actor.userId) });
-  });
-
-  router.get('/:teamId/guardian', async (req, res) => {
-    const view = await services.getGuardian(userOf(res.locals), teamIdOf(req.params));
-    res.json({ data: presentGuardian(view) });
-  });
-
-  router.put('/:teamId/guardian', async (req, res) => {
-    const change = GuardianUpdateSchema.parse(req.body);
-    const view = await services.saveGuardianSettings(
-      userOf(res.locals),
-      teamIdOf(req.params),
-      change,
-    );
-    res.json({ data: presentGuardian(view) });
-  });
-
-  router.post('/:teamId/guardian/rotate', async (req, res) => {
-    const view = await services.rotateGuardianNow(userOf(res.locals), teamIdOf(req.params));
-    res.json({ data: presentGuardian(view) });
   });
 
   return router;

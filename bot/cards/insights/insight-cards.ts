@@ -1,5 +1,5 @@
-import type { MessageComposer } from '../../src/core/ports';
-import { adaptiveCard, heading, openUrl, paragraph } from './card-kit';
+import type { MessageComposer } from '../../../src/core/ports';
+import { adaptiveCard, heading, openUrl, paragraph } from '../card-kit';
 
 /**
  * The helper-load note: private, 1:1, to the Culture Guardian (or the owners). It names one

@@ -1,6 +1,6 @@
-import type { ClauseDiff } from '../../src/core/compact/diff';
-import type { CompactAckInput, MessageComposer } from '../../src/core/ports';
-import { adaptiveCard, heading, openUrl, paragraph, readerDate } from './card-kit';
+import type { ClauseDiff } from '../../../src/core/compact/diff';
+import type { CompactAckInput, MessageComposer } from '../../../src/core/ports';
+import { adaptiveCard, heading, openUrl, paragraph, readerDate } from '../card-kit';
 
 export const COMPACT_ACK_VERB = 'compact.ack';
 /** A card lists this many changes; the rest are on the Compact page. */

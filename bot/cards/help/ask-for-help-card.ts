@@ -1,4 +1,4 @@
-import { escapeCardText } from './escape';
+import { escapeCardText } from '../escape';
 
 export const ASK_FOR_HELP_COMMAND = 'askForHelp';
 export const MAX_BLOCKER_LENGTH = 1000;

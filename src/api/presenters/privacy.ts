@@ -1,5 +1,5 @@
-import type { PersonalData } from '../services/privacy/export-personal-data';
-import type { PersonalDataDto } from './contract';
+import type { PersonalData } from '../../services/privacy/export-personal-data';
+import type { PersonalDataDto } from '../contract';
 
 /** Said in every export, so nobody looks for what is deliberately absent. */
 export const NOT_INCLUDED = [

@@ -1,5 +1,5 @@
-import type { InsightsView } from '../services/insights/insights';
-import type { InsightsDto } from './contract';
+import type { InsightsView } from '../../services/insights/insights';
+import type { InsightsDto } from '../contract';
 
 /** Shares and hours rounded for reading; instants as ISO strings. */
 const round2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);

@@ -1,8 +1,9 @@
-import { isOverdue, type HelpRequest } from '../../src/core/help/help-request';
-import type { HelpCardInput, MessageComposer, MessagePerson } from '../../src/core/ports';
-import { isWithdrawn } from '../../src/core/privacy/personal-data';
-import { adaptiveCard, openUrl, paragraph, readerDateTime } from './card-kit';
-import { escapeCardText } from './escape';
+import { isOverdue, type HelpRequest } from '../../../src/core/help/help-request';
+import { helpActionsFor } from '../../../src/core/help/policy';
+import type { HelpCardInput, MessageComposer, MessagePerson } from '../../../src/core/ports';
+import { isWithdrawn } from '../../../src/core/privacy/personal-data';
+import { adaptiveCard, openUrl, paragraph, readerDateTime } from '../card-kit';
+import { escapeCardText } from '../escape';
 
 export const HELP_VERBS = {
   claim: 'help.claim',
@@ -103,7 +104,6 @@ function body(input: HelpCardInput, intro: string) {
 function actions(input: HelpCardInput) {
   const { request: r, helper, viewerId, teamId } = input;
   const data = { teamId, requestId: r.id };
-  const shows = (...who: string[]) => viewerId === undefined || who.includes(viewerId);
   const execute = (verb: string, title: string, style?: 'positive' | 'destructive') => ({
     type: 'Action.Execute',
     verb,
@@ -111,14 +111,12 @@ function actions(input: HelpCardInput) {
     data,
     ...(style ? { style } : {}),
   });
-  const anyoneBut = (id: string) => viewerId === undefined || viewerId !== id;
+  const can = helpActionsFor(r, viewerId);
   const out: unknown[] = [];
-  if (r.status === 'open' && anyoneBut(r.requesterId))
-    out.push(execute(HELP_VERBS.claim, 'I can help', 'positive'));
-  if (r.status === 'claimed' && shows(r.helperId)) out.push(execute(HELP_VERBS.release, 'Release'));
-  if (r.status !== 'resolved' && shows(r.requesterId, r.helperId))
-    out.push(execute(HELP_VERBS.resolve, 'Resolved'));
-  if (r.status === 'resolved' && r.helperId && !r.thankedAt && shows(r.requesterId))
+  if (can.claim) out.push(execute(HELP_VERBS.claim, 'I can help', 'positive'));
+  if (can.release) out.push(execute(HELP_VERBS.release, 'Release'));
+  if (can.resolve) out.push(execute(HELP_VERBS.resolve, 'Resolved'));
+  if (can.thank)
     out.push(execute(HELP_VERBS.thank, `Thank ${helper?.name ?? 'the helper'}`, 'positive'));
   if (r.source.link.startsWith('https://')) out.push(openUrl('Open the message', r.source.link));
   return out;

@@ -1,5 +1,5 @@
-import type { MessageComposer, MessagePerson } from '../../src/core/ports';
-import { adaptiveCard, heading, openUrl, paragraph } from './card-kit';
+import type { MessageComposer, MessagePerson } from '../../../src/core/ports';
+import { adaptiveCard, heading, openUrl, paragraph } from '../card-kit';
 
 /** "Ana, Ben and Carla" */
 const names = (people: readonly MessagePerson[]) => {

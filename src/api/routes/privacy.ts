@@ -1,11 +1,9 @@
 import { Router } from 'express';
 import type { Services } from '../../services';
 import { userOf } from '../auth';
-import { PersonalDataDeleteReqSchema, TeamDataDeleteReqSchema, TeamIdSchema } from '../contract';
-import { exportFileName, presentPersonalData } from '../personal-data-presenter';
-
-type Params = Record<string, string | string[] | undefined>;
-const teamIdOf = (params: Params) => TeamIdSchema.parse(params.teamId);
+import { PersonalDataDeleteReqSchema, TeamDataDeleteReqSchema } from '../contract';
+import { exportFileName, presentPersonalData } from '../presenters/privacy';
+import { teamIdOf } from './params';
 
 /**
  * `/api/teams/:teamId/me/data`: the caller's own data in a team, to download or delete. There is

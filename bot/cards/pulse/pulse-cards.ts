@@ -1,7 +1,7 @@
-import type { MessageComposer, PulseAskInput } from '../../src/core/ports';
-import { SCALE_LABELS } from '../../src/core/pulse/questions';
-import { MAX_PULSE_TEXT } from '../../src/core/pulse/pulse';
-import { adaptiveCard, heading, openUrl, paragraph, readerDate } from './card-kit';
+import type { MessageComposer, PulseAskInput } from '../../../src/core/ports';
+import { SCALE_LABELS } from '../../../src/core/pulse/questions';
+import { MAX_PULSE_TEXT } from '../../../src/core/pulse/pulse';
+import { adaptiveCard, heading, openUrl, paragraph, readerDate } from '../card-kit';
 
 export const PULSE_ANSWER_VERB = 'pulse.answer';
 /** The card's input ids: one choice set per rated statement, and the written answer. */

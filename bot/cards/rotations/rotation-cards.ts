@@ -1,7 +1,7 @@
-import type { MessageComposer, MessagePerson } from '../../src/core/ports';
-import { checkInAnswers, checkInLabels } from '../../src/core/rotations/check-in';
-import { adaptiveCard, heading, openUrl, paragraph } from './card-kit';
-import { escapeCardText } from './escape';
+import type { MessageComposer, MessagePerson } from '../../../src/core/ports';
+import { checkInAnswers, checkInLabels } from '../../../src/core/rotations/check-in';
+import { adaptiveCard, heading, openUrl, paragraph } from '../card-kit';
+import { escapeCardText } from '../escape';
 
 export const CHECK_IN_VERB = 'checkIn';
 const SUMMARY_GROUPS = 30;
