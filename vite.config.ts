@@ -15,6 +15,7 @@ const vendorGroups = [
   { name: 'teams-js', test: /node_modules[\\/]@microsoft[\\/]teams-js[\\/]/, priority: 3 },
   { name: 'adaptivecards', test: /node_modules[\\/]adaptivecards[\\/]/, priority: 3 },
   { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 3 },
+  { name: 'tanstack-query', test: /node_modules[\\/]@tanstack[\\/]/, priority: 3 },
 ];
 
 export default defineConfig({

@@ -8,7 +8,7 @@ import {
 } from '../../src/api/contract';
 import { diffWords } from '../../src/core/compact/diff';
 import { DEMO_PEOPLE, DEMO_TEAM } from '../../src/local/demo-team';
-import { choose, saveScreenshot, useLocalModeTab } from '../support/e2e-server';
+import { apiRequests, choose, saveScreenshot, useLocalModeTab } from '../support/e2e-server';
 
 const { server, browser } = useLocalModeTab();
 // Every step below reads `page`: point it at this test's own browser.
@@ -46,6 +46,19 @@ async function overview(userId: string) {
   const answer = await call(userId, '/compact/overview', CompactOverviewResSchema);
   expect(answer.status, JSON.stringify(answer.raw)).toBe(200);
   return answer.data!.data;
+}
+
+/** A new clause proposed through the API, as a member would in the tab. */
+async function proposeClause(userId: string, text: string, reason: string) {
+  const made = await call(userId, '/compact/proposals', ProposalResSchema, {
+    kind: 'add',
+    clauseId: '',
+    text,
+    commitmentHours: null,
+    reason,
+  });
+  expect(made.status, JSON.stringify(made.raw)).toBe(201);
+  return made.data!.data;
 }
 
 const signInAs = (name: string) =>
@@ -270,23 +283,20 @@ describe('the Support Compact in the tab', () => {
 
     // Someone else's proposal, endorsed by a third person after this page loaded it.
     const reason = 'Reviews go faster when nobody waits a whole day.';
-    const made = await call(other.userId, '/compact/proposals', ProposalResSchema, {
-      kind: 'add',
-      clauseId: '',
-      text: 'We look at a review request before the end of the working day.',
-      commitmentHours: null,
+    const made = await proposeClause(
+      other.userId,
+      'We look at a review request before the end of the working day.',
       reason,
-    });
-    expect(made.status, JSON.stringify(made.raw)).toBe(201);
+    );
     await page.getByRole('button', { name: 'Refresh' }).click();
     const card = openProposal(`Add a clause, proposed by ${other.name}`, reason);
     await card.waitFor();
     const third = person('Fatima Rahman');
     const stance = await call(
       third.userId,
-      `/compact/proposals/${made.data!.data.id}/stance`,
+      `/compact/proposals/${made.id}/stance`,
       ProposalResSchema,
-      { stance: 'endorse', comment: '', revision: made.data!.data.revision },
+      { stance: 'endorse', comment: '', revision: made.revision },
     );
     expect(stance.status, JSON.stringify(stance.raw)).toBe(200);
 
@@ -321,6 +331,35 @@ describe('the Support Compact in the tab', () => {
       .waitFor();
     expect(browser.pageErrors).toEqual([]);
   }, 180_000);
+
+  it('endorses with one request, the POST, and the proposal shows the endorsement', async () => {
+    const proposer = person('Hana Sato');
+    const endorser = person('Ivan Petrov');
+    const reason = 'A handover note saves the next person an hour.';
+    const made = await proposeClause(
+      proposer.userId,
+      'We leave a short handover note when we pass work on.',
+      reason,
+    );
+
+    await page.goto(`${server.url}/#/compact`);
+    await signInAs(endorser.name);
+    await compactLoaded();
+    const card = openProposal(`Add a clause, proposed by ${proposer.name}`, reason);
+    await card.waitFor();
+
+    const requests = apiRequests(page);
+    await card.getByRole('button', { name: 'Endorse' }).click();
+    await page.getByText('You endorsed the proposal.').waitFor();
+    await card.getByText('You endorsed it.').waitFor();
+    const endorsers = card.getByRole('list', { name: /Endorsed by/ }).getByRole('listitem');
+    await expect.poll(() => endorsers.allInnerTexts()).toEqual([proposer.name, endorser.name]);
+    expect(await card.getByRole('button', { name: 'Endorse' }).count()).toBe(0);
+    expect(await requests.after()).toEqual([
+      `POST /api/teams/${team}/compact/proposals/${made.id}/stance`,
+    ]);
+    expect(browser.pageErrors).toEqual([]);
+  }, 120_000);
 
   it('records "I commit to this" for the current version, and says so after a reload', async () => {
     const member = person('Hana Sato');
@@ -409,14 +448,11 @@ describe('the Support Compact in the tab', () => {
 
     const proposer = person('Kofi Mensah');
     const reason = 'Nobody should have to guess whether a question was seen.';
-    const made = await call(proposer.userId, '/compact/proposals', ProposalResSchema, {
-      kind: 'add',
-      clauseId: '',
-      text: 'We react to a question in the channel, even before we have the answer.',
-      commitmentHours: null,
+    const made = await proposeClause(
+      proposer.userId,
+      'We react to a question in the channel, even before we have the answer.',
       reason,
-    });
-    expect(made.status, JSON.stringify(made.raw)).toBe(201);
+    );
     const before = await overview(owner.userId);
     expect(before.settings.adoptionRule).toBe('majority');
     const { needed, takingPart } = before.majority;
@@ -426,11 +462,11 @@ describe('the Support Compact in the tab', () => {
     const others = DEMO_PEOPLE.filter(
       (p) => p.userId !== proposer.userId && p.userId !== last.userId,
     ).slice(0, needed - 2);
-    let revision = made.data!.data.revision;
+    let revision = made.revision;
     for (const endorser of others) {
       const answer = await call(
         endorser.userId,
-        `/compact/proposals/${made.data!.data.id}/stance`,
+        `/compact/proposals/${made.id}/stance`,
         ProposalResSchema,
         { stance: 'endorse', comment: '', revision },
       );

@@ -9,7 +9,7 @@ import {
   type HelpRequestDto,
 } from '../../src/api/contract';
 import { DEMO_PEOPLE, DEMO_TEAM, SAMPLE_MESSAGES } from '../../src/local/demo-team';
-import { choose, saveScreenshot, useLocalModeTab } from '../support/e2e-server';
+import { apiRequests, choose, saveScreenshot, useLocalModeTab } from '../support/e2e-server';
 
 const { server, browser } = useLocalModeTab();
 // Every step below reads `page`: point it at this test's own browser.
@@ -331,6 +331,27 @@ describe('asking for help in local mode', () => {
     await screenshot('board-overdue');
     expect(browser.pageErrors).toEqual([]);
   });
+
+  it('claims with one request, the POST, and the board shows the request claimed', async () => {
+    const requester = person('Ben Okafor');
+    const helper = person('Chen Wei');
+    const blocker = 'The staging deploy hangs at the migration step: where is its log?';
+    const request = await askForHelp(requester.userId, SAMPLE_MESSAGES[1].id, blocker);
+
+    await page.goto(`${server.url}/#/help`);
+    await signInAs(helper.name);
+    const open = boardCard('Open', requester.name, blocker);
+    await open.waitFor();
+
+    const requests = apiRequests(page);
+    await open.getByRole('button', { name: 'I can help' }).click();
+    const claimed = boardCard('Claimed', requester.name, blocker);
+    await claimed.getByText('You are helping', { exact: true }).waitFor();
+    await expect.poll(() => claimed.getByRole('definition').allInnerTexts()).toContain(helper.name);
+    expect(await claimed.getByRole('button', { name: 'Resolved' }).count()).toBe(1);
+    expect(await requests.after()).toEqual([`POST /api/teams/${team}/help/${request.id}/claim`]);
+    expect(browser.pageErrors).toEqual([]);
+  }, 120_000);
 
   it('shows an empty board honestly', async () => {
     await page.route('**/api/teams/*/help', (route) =>

@@ -9,7 +9,7 @@ import {
   type RoundDto,
 } from '../../src/api/contract';
 import { DEMO_PEOPLE, DEMO_TEAM, type DemoPerson } from '../../src/local/demo-team';
-import { choose, saveScreenshot, useLocalModeTab } from '../support/e2e-server';
+import { apiRequests, choose, saveScreenshot, useLocalModeTab } from '../support/e2e-server';
 
 const { server, browser } = useLocalModeTab();
 // Every step below reads `page`: point it at this test's own browser.
@@ -352,6 +352,25 @@ describe('the Culture Guardian', () => {
 
 describe('my profile', () => {
   const member = DEMO_PEOPLE.find((p) => p.userId !== owner.userId && p.role !== 'owner')!;
+
+  it('saves the profile with one request, the PUT, and the card above shows the change', async () => {
+    const other = DEMO_PEOPLE.filter((p) => p.role !== 'owner' && p.userId !== member.userId)[0]!;
+    await page.goto(`${server.url}/#/me`);
+    await choose(page.getByRole('combobox', { name: 'Signed in as' }), other.name);
+    const form = page.getByRole('form', { name: 'Edit your profile' });
+    await form.waitFor();
+
+    const requests = apiRequests(page);
+    await form.getByLabel('Department').fill('Field research');
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    await form.getByText('Profile saved').waitFor();
+    await page
+      .getByLabel('Your profile', { exact: true })
+      .getByText('Field research · Member')
+      .waitFor();
+    expect(await requests.after()).toEqual([`PUT /api/teams/${team}/profile`]);
+    expect(browser.pageErrors).toEqual([]);
+  });
 
   it('saves skills, a pause and quiet hours, and shows them again after a reload', async () => {
     await page.goto(`${server.url}/#/me`);

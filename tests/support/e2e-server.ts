@@ -137,3 +137,26 @@ export async function saveScreenshot(page: Page, name: string) {
   );
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Counts the API requests the page makes from now on; `after()` waits a moment for any that would
+ * follow an action (a reload after a save), then answers them as `METHOD /path`, in order. The
+ * local sign-in's `POST /api/local/token` is left out: the tab fetches a token once and reuses it
+ * (in Teams the token comes from teams-js, not from this server), so it is no part of what an
+ * action costs.
+ */
+export function apiRequests(page: Page): { after(): Promise<string[]> } {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/api/') && pathname !== '/api/local/token') {
+      seen.push(`${request.method()} ${pathname}`);
+    }
+  });
+  return {
+    async after() {
+      await page.waitForTimeout(1500);
+      return seen;
+    },
+  };
+}

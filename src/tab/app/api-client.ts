@@ -19,6 +19,16 @@ export class ApiRequestError extends Error {
   }
 }
 
+/** Any failure as an ApiRequestError: a bug in the tab is worded too, never thrown raw at a person. */
+export function asRequestError(error: unknown): ApiRequestError {
+  if (error instanceof ApiRequestError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ApiRequestError(`Something went wrong in the tab: ${message}`, {
+    code: 'internal',
+    status: 0,
+  });
+}
+
 /** Where bearer tokens come from: Teams SSO, or the local issuer in local mode. */
 export interface TokenSource {
   get(): Promise<string>;

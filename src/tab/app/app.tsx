@@ -1,4 +1,5 @@
 import { FluentProvider, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { ErrorBoundary } from './error-boundary';
 import { ErrorState, LoadingState } from '../ui/state-views';
@@ -11,6 +12,7 @@ import { boot, type Boot } from './session';
 import { preferences } from './storage';
 import { fluentThemes, isThemeName, preferredTheme, type ThemeName } from './theme';
 import { ApiRequestError } from './api-client';
+import { queryClient } from './query-client';
 
 // The privacy and terms pages are opened from outside the tab too: they load on their own.
 const legalPages = {
@@ -141,8 +143,10 @@ export function App() {
   return (
     // The provider's own class is copied onto portal mount nodes (menus, dialogs), so the page
     // layout lives on an inner element.
-    <FluentProvider theme={fluentThemes[theme]}>
-      <div className={styles.root}>{content}</div>
-    </FluentProvider>
+    <QueryClientProvider client={queryClient}>
+      <FluentProvider theme={fluentThemes[theme]}>
+        <div className={styles.root}>{content}</div>
+      </FluentProvider>
+    </QueryClientProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { LocalUsersDto } from '../../api/contract';
 import { ApiClient } from './api-client';
+import { queryClient } from './query-client';
 import { FullPageMessage, FullPageText } from './full-page-message';
 import { ThemePicker } from './theme-picker';
 import { UserSwitcher } from './user-switcher';
@@ -43,6 +44,8 @@ export function LocalShell({
   const [userId, setUserId] = useState(() => initialUser(directory.users));
   const api = useMemo(() => (userId ? new ApiClient(localTokens(userId)) : null), [userId]);
   const chooseUser = useCallback((id: string) => {
+    // The cache holds what the previous person may see: the next one starts from the server.
+    queryClient.clear();
     setUserId(id);
     preferences.set('localUser', id);
   }, []);

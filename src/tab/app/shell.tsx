@@ -17,7 +17,7 @@ import { NavTabs } from './nav-tabs';
 import { EmptyState, LoadingState } from '../ui/state-views';
 import { hrefOf, legalRoutes, routeLabels, type PageRoute, type Route } from './routes';
 import type { ThemeName } from './theme';
-import { useResource } from './use-resource';
+import { teamKey, useApiQuery } from './team-query';
 
 // Each page is its own chunk: the first paint needs only the shell.
 const pages: Record<PageRoute, LazyExoticComponent<() => ReactNode>> = {
@@ -127,13 +127,16 @@ function ShellBody({
     if (route !== current) window.history.replaceState(null, '', hrefOf(current));
   }, [route, current]);
 
-  const team = useResource(`team:${teamId ?? ''}:${localUserId ?? ''}`, async (api, signal) =>
-    teamId ? (await api.get(teamPath(teamId), TeamResSchema, signal)).data : null,
+  const team = useApiQuery(
+    teamKey(teamId ?? '', 'summary'),
+    async (api, signal) => (await api.get(teamPath(teamId ?? ''), TeamResSchema, signal)).data,
+    { enabled: teamId !== undefined },
   );
-  const teamName =
-    team.resource.status === 'ready'
-      ? (team.resource.data?.name ?? teamNameHint ?? 'No team yet')
-      : (teamNameHint ?? (team.resource.status === 'error' ? 'Team unavailable' : undefined));
+  const teamName = !teamId
+    ? (teamNameHint ?? 'No team yet')
+    : team.data
+      ? team.data.name
+      : (teamNameHint ?? (team.isError ? 'Team unavailable' : undefined));
 
   useEffect(() => {
     document.title = [routeLabels[current], teamName, 'Mutual'].filter(Boolean).join(' · ');

@@ -10,7 +10,7 @@ import { Shell } from './shell';
 import { preferences } from './storage';
 import type { TeamsHost } from './teams';
 import type { ThemeName } from './theme';
-import { useResource } from './use-resource';
+import { useApiQuery } from './team-query';
 
 const teamRoutes: readonly PageRoute[] = [
   'pairings',
@@ -78,25 +78,25 @@ function PersonalShell({
   theme: ThemeName;
 }) {
   const styles = useStyles();
-  const me = useResource(
-    'me',
+  const me = useApiQuery(
+    ['me'],
     async (client, signal) => (await client.get('/api/me', MeResSchema, signal)).data,
   );
   const [chosen, setChosen] = useState(() => preferences.get('team'));
 
-  if (me.resource.status === 'loading') return <LoadingState label="Signing you in…" />;
-  if (me.resource.status === 'error') {
+  if (me.data === undefined && !me.isError) return <LoadingState label="Signing you in…" />;
+  if (me.data === undefined) {
     return (
       <div className={styles.boot}>
         <ErrorState
           title="Mutual could not sign you in"
-          error={me.resource.error}
-          onRetry={() => me.reload()}
+          error={me.error}
+          onRetry={() => void me.refetch()}
         />
       </div>
     );
   }
-  const { teams } = me.resource.data;
+  const { teams } = me.data;
   const team = teams.find((t) => t.id === chosen) ?? teams[0];
   const choose = (id: string) => {
     setChosen(id);

@@ -16,15 +16,6 @@ export function invalidFrom(error: z.ZodError): ApiRequestError {
   });
 }
 
-export function asRequestError(error: unknown): ApiRequestError {
-  if (error instanceof ApiRequestError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new ApiRequestError(`Something went wrong in the tab: ${message}`, {
-    code: 'internal',
-    status: 0,
-  });
-}
-
 /** Props for a Fluent `Field` that shows `error` when it names `field`. */
 export function fieldProps(error: ApiRequestError | null | undefined, ...fields: string[]) {
   const named = fieldOf(error);

@@ -8,7 +8,14 @@ import {
   type ButtonProps,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { SaveHandle } from './use-save';
+import type { ApiRequestError } from '../app/api-client';
+
+/** What a save's button and message read of it: TanStack Query's `useMutation` result fits. */
+export interface SaveHandle {
+  status: 'idle' | 'pending' | 'error' | 'success';
+  error: ApiRequestError | null;
+  reset(): void;
+}
 
 /**
  * What became of a save: a success announced politely, a failure as an alert. The live region
@@ -18,17 +25,19 @@ export function SaveFeedback({
   save,
   failureTitle,
   successTitle,
+  message,
   successExtra,
 }: {
   save: SaveHandle;
   failureTitle: string;
   successTitle: string;
+  /** The success in words, from what the server saved. */
+  message: string;
   successExtra?: ReactNode;
 }) {
-  const { state } = save;
   const dismiss = (
     <MessageBarActions>
-      <Button size="small" appearance="transparent" onClick={save.reset}>
+      <Button size="small" appearance="transparent" onClick={() => save.reset()}>
         Dismiss
       </Button>
     </MessageBarActions>
@@ -36,22 +45,22 @@ export function SaveFeedback({
   return (
     <>
       <div aria-live="polite">
-        {state.status === 'saved' && (
+        {save.status === 'success' && (
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>{successTitle}</MessageBarTitle>
-              {state.message} {successExtra}
+              {message} {successExtra}
             </MessageBarBody>
             {dismiss}
           </MessageBar>
         )}
       </div>
-      {state.status === 'failed' && (
+      {save.status === 'error' && save.error && (
         <div role="alert">
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>{failureTitle}</MessageBarTitle>
-              {state.error.message}
+              {save.error.message}
             </MessageBarBody>
             {dismiss}
           </MessageBar>
@@ -85,7 +94,7 @@ export function SaveButton({ save, children }: { save: SaveHandle; children: Rea
     <BusyButton
       type="submit"
       appearance="primary"
-      busy={save.state.status === 'saving'}
+      busy={save.status === 'pending'}
       busyLabel="Saving…"
     >
       {children}

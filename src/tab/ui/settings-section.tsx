@@ -1,14 +1,14 @@
 import { Body1, Card, makeStyles, tokens } from '@fluentui/react-components';
 import type { ComponentType, FormEvent, ReactNode } from 'react';
 import type { z } from 'zod';
+import { useQueryClient } from '@tanstack/react-query';
 import { teamPath } from '../app/api-client';
 import { useAppContext } from '../app/app-context';
-import { useResource } from '../app/use-resource';
-import type { SaveHandle } from './use-save';
+import { teamKey, useApiQuery } from '../app/team-query';
 import { FormActions } from './form-actions';
 import { PageSection } from './page-layout';
-import { SaveButton, SaveFeedback } from './save-feedback';
-import { ResourceView } from './state-views';
+import { SaveButton, SaveFeedback, type SaveHandle } from './save-feedback';
+import { QueryView } from './state-views';
 
 const useStyles = makeStyles({
   card: {
@@ -24,9 +24,12 @@ const useStyles = makeStyles({
 /** What a section's card is given once its settings have loaded. */
 export interface SettingsCardProps<T> {
   teamId: string;
-  initial: T;
+  /** The settings as the cache holds them now. */
+  saved: T;
   isOwner: boolean;
-  /** Puts a change to the section's path; resolves to what the server saved. */
+  /** Puts settings another action answered with in the cache. */
+  setSaved: (data: T) => void;
+  /** Puts a change to the section's path and caches the answer; resolves to what was saved. */
   send: (body: unknown) => Promise<T>;
 }
 
@@ -56,23 +59,38 @@ export function SettingsSection<T>({
 }) {
   const styles = useStyles();
   const { api } = useAppContext();
-  const handle = useResource(`${path.slice(1)}:${teamId}`, async (client, signal) => {
-    return (await client.get(teamPath(teamId, path), schema, signal)).data;
-  });
-  const send = async (body: unknown) => (await api.put(teamPath(teamId, path), body, schema)).data;
-  const { resource } = handle;
+  const queryClient = useQueryClient();
+  const key = teamKey(teamId, path.slice(1));
+  const query = useApiQuery(
+    key,
+    async (client, signal) => (await client.get(teamPath(teamId, path), schema, signal)).data,
+  );
+  const setSaved = (data: T) => queryClient.setQueryData(key, data);
+  const send = async (body: unknown) => {
+    const { data } = await api.put(teamPath(teamId, path), body, schema);
+    setSaved(data);
+    return data;
+  };
   return (
     <PageSection title={title}>
       {whenForbidden !== undefined &&
-      resource.status === 'error' &&
-      resource.error.code === 'forbidden' ? (
+      query.data === undefined &&
+      query.error?.code === 'forbidden' ? (
         <Body1 as="p" className={styles.description}>
           {whenForbidden}
         </Body1>
       ) : (
-        <ResourceView handle={handle} loadingLabel={loadingLabel} errorTitle={errorTitle}>
-          {(data) => <SectionCard teamId={teamId} initial={data} isOwner={isOwner} send={send} />}
-        </ResourceView>
+        <QueryView query={query} loadingLabel={loadingLabel} errorTitle={errorTitle}>
+          {(data) => (
+            <SectionCard
+              teamId={teamId}
+              saved={data}
+              setSaved={setSaved}
+              isOwner={isOwner}
+              send={send}
+            />
+          )}
+        </QueryView>
       )}
     </PageSection>
   );
@@ -130,11 +148,13 @@ export function SettingsForm({
 export function SettingsSaveActions({
   save,
   label,
+  message,
   successTitle,
   failureTitle,
 }: {
   save: SaveHandle;
   label: string;
+  message: string;
   successTitle: string;
   failureTitle: string;
 }) {
@@ -143,7 +163,12 @@ export function SettingsSaveActions({
       <FormActions>
         <SaveButton save={save}>{label}</SaveButton>
       </FormActions>
-      <SaveFeedback save={save} successTitle={successTitle} failureTitle={failureTitle} />
+      <SaveFeedback
+        save={save}
+        message={message}
+        successTitle={successTitle}
+        failureTitle={failureTitle}
+      />
     </>
   );
 }

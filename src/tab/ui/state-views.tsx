@@ -12,7 +12,6 @@ import {
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { ApiRequestError } from '../app/api-client';
-import type { ResourceHandle } from '../app/use-resource';
 
 const useStyles = makeStyles({
   loading: {
@@ -95,21 +94,51 @@ export function EmptyState({
   );
 }
 
-/** Loading → error (with Retry) → the content, for one API resource. */
-export function ResourceView<T>({
-  handle,
+/** What a view reads of a query: TanStack Query's result fits, and so does `allOf` of several. */
+export interface QueryState<T> {
+  data: T | undefined;
+  isError: boolean;
+  isFetching: boolean;
+  error: Pick<ApiRequestError, 'message'> | null;
+  refetch: () => Promise<unknown>;
+}
+
+/**
+ * Loading → error (with Retry) → the content, for one query. A query that keeps its data while
+ * it reloads shows the data; a failed first load shows the spinner again while it is retried.
+ */
+export function QueryView<T>({
+  query,
   loadingLabel,
   errorTitle,
   children,
 }: {
-  handle: ResourceHandle<T>;
+  query: QueryState<T>;
   loadingLabel: string;
   errorTitle?: string;
   children: (data: T) => ReactNode;
 }) {
-  const { resource, reload } = handle;
-  if (resource.status === 'loading') return <LoadingState label={loadingLabel} />;
-  if (resource.status === 'error')
-    return <ErrorState title={errorTitle} error={resource.error} onRetry={() => reload()} />;
-  return <>{children(resource.data)}</>;
+  if (query.data !== undefined) return <>{children(query.data)}</>;
+  if (query.isError && !query.isFetching) {
+    return (
+      <ErrorState
+        title={errorTitle}
+        error={query.error ?? { message: '' }}
+        onRetry={() => void query.refetch()}
+      />
+    );
+  }
+  return <LoadingState label={loadingLabel} />;
+}
+
+/** Several queries seen as one: loaded once all are, failed when one failed; Retry retries those. */
+export function allOf<T>(queries: readonly QueryState<unknown>[], build: () => T): QueryState<T> {
+  const failed = queries.filter((q) => q.isError && q.data === undefined);
+  return {
+    data: queries.every((q) => q.data !== undefined) ? build() : undefined,
+    isError: failed.length > 0,
+    isFetching: queries.some((q) => q.isFetching),
+    error: failed[0]?.error ?? null,
+    refetch: () => Promise.all(failed.map((q) => q.refetch())),
+  };
 }

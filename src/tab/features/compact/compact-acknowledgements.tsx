@@ -10,10 +10,10 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useId } from 'react';
 import type { CompactOverviewDto } from '../../../api/contract';
 import { formatDate, plural } from '../../ui/format';
-import { useSave } from '../../ui/use-save';
 import { BusyButton } from '../../ui/save-feedback';
 
 const useStyles = makeStyles({
@@ -65,23 +65,15 @@ export function CompactAcknowledgements({
   acknowledge: (version: number) => Promise<{ version: number; at: string }>;
 }) {
   const styles = useStyles();
-  const save = useSave();
-  const [answered, setAnswered] = useState<{ version: number; at: string } | null>(null);
-  const myId = overview.me.id;
-  const justNow = answered?.version === version ? answered : undefined;
-  const at = overview.myAcknowledgedAt ?? justNow?.at;
+  // The answer goes into the cached overview, which this reads.
+  const save = useMutation({ mutationFn: () => acknowledge(version) });
+  const at = overview.myAcknowledgedAt ?? undefined;
   const committed = at !== undefined;
   const acknowledged = overview.acknowledged.map((a) => a.person);
-  const notYet = justNow
-    ? overview.notAcknowledged.filter((p) => p.id !== myId)
-    : overview.notAcknowledged;
+  const notYet = overview.notAcknowledged;
 
-  const commit = async () => {
-    const result = await save.run(
-      () => acknowledge(version),
-      (ack) => `You committed to version ${ack.version}.`,
-    );
-    if (result) setAnswered(result);
+  const commit = () => {
+    if (!save.isPending) save.mutate();
   };
 
   return (
@@ -96,9 +88,9 @@ export function CompactAcknowledgements({
         <div className={styles.commit}>
           <BusyButton
             appearance="primary"
-            busy={save.state.status === 'saving'}
+            busy={save.isPending}
             busyLabel="Saving…"
-            onClick={() => void commit()}
+            onClick={commit}
           >
             I commit to this
           </BusyButton>
@@ -108,15 +100,15 @@ export function CompactAcknowledgements({
           </Caption1>
         </div>
       )}
-      {save.state.status === 'failed' && (
+      {save.isError && (
         <div role="alert">
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>Your commitment was not recorded</MessageBarTitle>
-              {save.state.error.message}
+              {save.error.message}
             </MessageBarBody>
             <MessageBarActions>
-              <Button size="small" appearance="transparent" onClick={save.reset}>
+              <Button size="small" appearance="transparent" onClick={() => save.reset()}>
                 Dismiss
               </Button>
             </MessageBarActions>

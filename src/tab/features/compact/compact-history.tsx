@@ -13,12 +13,12 @@ import { CompactDiffResSchema, type CompactVersionSummaryDto } from '../../../ap
 import { teamPath } from '../../app/api-client';
 import { defaultComparison } from './compact';
 import { formatDate, formatDateTime, plural } from '../../ui/format';
-import { useResource } from '../../app/use-resource';
+import { teamKey, useApiQuery } from '../../app/team-query';
 import { TEMPLATE_NOTE } from './compact-current';
 import { CompactDiff } from './compact-diff';
 import { CompactVersionDialog } from './compact-version-dialog';
 import { PageSection } from '../../ui/page-layout';
-import { ResourceView } from '../../ui/state-views';
+import { QueryView } from '../../ui/state-views';
 
 const useStyles = makeStyles({
   versions: {
@@ -153,14 +153,14 @@ export function CompactHistory({
 }
 
 function Comparison({ teamId, from, to }: { teamId: string; from: number; to: number }) {
-  const diff = useResource(`compact-diff:${teamId}:${from}:${to}`, async (api, signal) => {
+  const diff = useApiQuery(teamKey(teamId, 'compact-diff', from, to), async (api, signal) => {
     const query = `?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
     return (await api.get(teamPath(teamId, `/compact/diff${query}`), CompactDiffResSchema, signal))
       .data;
   });
   return (
-    <ResourceView
-      handle={diff}
+    <QueryView
+      query={diff}
       loadingLabel="Comparing the versions…"
       errorTitle="The versions could not be compared"
     >
@@ -170,6 +170,6 @@ function Comparison({ teamId, from, to }: { teamId: string; from: number; to: nu
           label={`Changes from version ${data.from.version} to version ${data.to.version}`}
         />
       )}
-    </ResourceView>
+    </QueryView>
   );
 }

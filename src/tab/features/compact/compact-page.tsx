@@ -1,11 +1,5 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback } from 'react';
-import {
-  CompactOverviewResSchema,
-  type CompactDto,
-  type CompactOverviewDto,
-} from '../../../api/contract';
-import { teamPath } from '../../app/api-client';
+import type { CompactDto, CompactOverviewDto } from '../../../api/contract';
 import { useAppContext } from '../../app/app-context';
 import { CompactAcknowledgements } from './compact-acknowledgements';
 import { CompactCurrent } from './compact-current';
@@ -13,9 +7,9 @@ import { CompactHistory } from './compact-history';
 import { CompactProposals } from './compact-proposals';
 import { CompactReview } from './compact-review';
 import { PageLayout, PageSection } from '../../ui/page-layout';
-import { EmptyState, ErrorState, ResourceView } from '../../ui/state-views';
+import { EmptyState, ErrorState, QueryView } from '../../ui/state-views';
 import { useCompactActions, type CompactActions } from './use-compact-actions';
-import { useResource } from '../../app/use-resource';
+import { useCompactOverview } from './use-compact';
 
 const useStyles = makeStyles({
   sections: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL },
@@ -27,26 +21,18 @@ const useStyles = makeStyles({
  */
 export function CompactPage() {
   const { teamId = '' } = useAppContext();
-  const compact = useResource(`compact:${teamId}`, async (api, signal) => {
-    const overview = await api.get(
-      teamPath(teamId, '/compact/overview'),
-      CompactOverviewResSchema,
-      signal,
-    );
-    return { overview: overview.data };
-  });
-  const { resource, reload } = compact;
-  const refresh = useCallback(() => reload({ quiet: true }), [reload]);
-  const actions = useCompactActions(teamId, refresh);
-  const refreshing = resource.status === 'ready' && resource.refreshing;
-  const refreshError = resource.status === 'ready' ? resource.refreshError : undefined;
+  const compact = useCompactOverview(teamId);
+  const refresh = () => void compact.refetch();
+  const actions = useCompactActions(teamId);
+  const refreshing = compact.isFetching && compact.data !== undefined;
+  const refreshError = compact.isRefetchError ? compact.error : undefined;
 
   return (
     <PageLayout
       title="Team Support Compact"
       description="The promises this team makes to each other about asking for and giving help."
       actions={
-        resource.status === 'ready' && (
+        compact.data && (
           <Button onClick={refresh} disabled={refreshing}>
             {refreshing ? 'Refreshing…' : 'Refresh'}
           </Button>
@@ -60,17 +46,17 @@ export function CompactPage() {
           onRetry={refresh}
         />
       )}
-      <ResourceView
-        handle={compact}
+      <QueryView
+        query={compact}
         loadingLabel="Loading the compact…"
         errorTitle="The compact could not be loaded"
       >
-        {(data) =>
-          data.overview.current ? (
+        {(overview) =>
+          overview.current ? (
             <CompactSections
               teamId={teamId}
-              current={data.overview.current}
-              overview={data.overview}
+              current={overview.current}
+              overview={overview}
               actions={actions}
             />
           ) : (
@@ -80,7 +66,7 @@ export function CompactPage() {
             </EmptyState>
           )
         }
-      </ResourceView>
+      </QueryView>
     </PageLayout>
   );
 }

@@ -23,7 +23,7 @@ import {
 } from './compact';
 import { fieldOf, fieldProps } from '../../ui/form-errors';
 import type { ProposalReqBody } from './use-compact-actions';
-import { failureOf, useSave } from '../../ui/use-save';
+import { useMutation } from '@tanstack/react-query';
 import { FormDialog } from '../../ui/form-dialog';
 
 const useStyles = makeStyles({
@@ -73,7 +73,12 @@ export function CompactProposeDialog({
   propose: (body: ProposalReqBody) => Promise<ProposalDto>;
 }) {
   const styles = useStyles();
-  const save = useSave();
+  // A refusal checked here is the save's error too, so it shows by its field the same way.
+  const save = useMutation({
+    mutationFn: (body: ProposalReqBody | ApiRequestError) =>
+      body instanceof ApiRequestError ? Promise.reject(body) : propose(body),
+    onSuccess: () => onOpenChange(false),
+  });
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const set = (change: Partial<Draft>) => {
     setDraft((current) => ({ ...current, ...change }));
@@ -95,7 +100,7 @@ export function CompactProposeDialog({
     (c) => c.commitment && (draft.kind === 'add' || c.id !== draft.clauseId),
   );
   const offerHours = draft.kind !== 'remove' && !(needsClause && !clause) && !otherStatesHours;
-  const error = failureOf(save.state);
+  const error = save.error ?? undefined;
   // The fields on screen now: an error naming any other goes above the buttons.
   const shown = [
     'kind',
@@ -117,14 +122,14 @@ export function CompactProposeDialog({
     });
   };
 
-  const submit = async () => {
+  const submit = () => {
     const hours = Number(draft.hours);
     const withHours = offerHours && draft.carriesHours;
     if (
       withHours &&
       (!Number.isInteger(hours) || hours < MIN_RESPONSE_HOURS || hours > MAX_RESPONSE_HOURS)
     ) {
-      save.fail(
+      save.mutate(
         new ApiRequestError(
           `A response time is a whole number of hours from ${MIN_RESPONSE_HOURS} to ${MAX_RESPONSE_HOURS} (two weeks).`,
           { code: 'invalid', status: 400, field: 'commitmentHours' },
@@ -139,11 +144,7 @@ export function CompactProposeDialog({
       commitmentHours: withHours ? hours : null,
       reason: draft.reason,
     };
-    const made = await save.run(
-      () => propose(body),
-      () => 'Proposed.',
-    );
-    if (made) onOpenChange(false);
+    save.mutate(body);
   };
 
   return (
@@ -153,7 +154,7 @@ export function CompactProposeDialog({
       title="Propose a change"
       surfaceClassName={styles.surface}
       submitLabel="Propose"
-      busy={save.state.status === 'saving'}
+      busy={save.isPending}
       busyLabel="Proposing…"
       failureTitle="The proposal was not made"
       failure={unplaced}

@@ -15,7 +15,7 @@ import { MAX_REVIEW_NOTE_LENGTH } from './compact';
 import { fieldOf, fieldProps } from '../../ui/form-errors';
 import { todayYmd } from '../../ui/format';
 import type { ReviewReqBody } from './use-compact-actions';
-import { failureOf, useSave } from '../../ui/use-save';
+import { useMutation } from '@tanstack/react-query';
 import { FormDialog } from '../../ui/form-dialog';
 
 const useStyles = makeStyles({
@@ -55,7 +55,10 @@ export function CompactReviewDialog({
   recordReview: (body: ReviewReqBody) => Promise<CompactReviewDto>;
 }) {
   const styles = useStyles();
-  const save = useSave();
+  const save = useMutation({
+    mutationFn: recordReview,
+    onSuccess: () => onOpenChange(false),
+  });
   const { reset } = save;
   const [heldOn, setHeldOn] = useState(() => todayYmd());
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());
@@ -77,23 +80,19 @@ export function CompactReviewDialog({
     setChosen(next);
     save.reset();
   };
-  const error = failureOf(save.state);
+  const error = save.error ?? undefined;
   const peopleErrorId = useId();
   const peopleError = fieldOf(error) === 'participantIds' ? error?.message : undefined;
   const unplaced = error && !FIELDS.includes(fieldOf(error) ?? '') ? error : undefined;
 
-  const submit = async () => {
+  const submit = () => {
     const body: ReviewReqBody = {
       heldOn,
       // In the roster's order, whatever order they were ticked in.
       participantIds: members.filter((m) => chosen.has(m.id)).map((m) => m.id),
       note: note.trim(),
     };
-    const recorded = await save.run(
-      () => recordReview(body),
-      () => 'Recorded.',
-    );
-    if (recorded) onOpenChange(false);
+    save.mutate(body);
   };
 
   return (
@@ -102,7 +101,7 @@ export function CompactReviewDialog({
       onOpenChange={onOpenChange}
       title="Record a review"
       submitLabel="Record review"
-      busy={save.state.status === 'saving'}
+      busy={save.isPending}
       busyLabel="Recording…"
       failureTitle="The review was not recorded"
       failure={unplaced}

@@ -56,10 +56,14 @@ export function CompactSettings({ teamId, isOwner }: { teamId: string; isOwner: 
   );
 }
 
-function CompactSettingsCard({ initial, isOwner, send }: SettingsCardProps<CompactSettingsDto>) {
+function CompactSettingsCard({
+  saved: initial,
+  isOwner,
+  send,
+}: SettingsCardProps<CompactSettingsDto>) {
   const styles = useStyles();
   const form = useSettingsForm({
-    initial,
+    saved: initial,
     draftOf,
     schema: CompactSettingsUpdateSchema,
     send,
@@ -125,6 +129,7 @@ function CompactSettingsCard({ initial, isOwner, send }: SettingsCardProps<Compa
           </Field>
           <SettingsSaveActions
             save={save}
+            message={form.message}
             label="Save compact settings"
             successTitle="Compact settings saved"
             failureTitle="The compact settings were not saved"

@@ -15,8 +15,8 @@ import {
 import { CompactVersionResSchema } from '../../../api/contract';
 import { teamPath } from '../../app/api-client';
 import { formatDate, plural } from '../../ui/format';
-import { useResource } from '../../app/use-resource';
-import { ResourceView } from '../../ui/state-views';
+import { teamKey, useApiQuery } from '../../app/team-query';
+import { QueryView } from '../../ui/state-views';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -42,7 +42,7 @@ export function CompactVersionDialog({
   onClose: () => void;
 }) {
   const styles = useStyles();
-  const text = useResource(`compact-version:${teamId}:${version}`, async (api, signal) => {
+  const text = useApiQuery(teamKey(teamId, 'compact-version', version), async (api, signal) => {
     const path = teamPath(teamId, `/compact/versions/${encodeURIComponent(version)}`);
     return (await api.get(path, CompactVersionResSchema, signal)).data;
   });
@@ -52,8 +52,8 @@ export function CompactVersionDialog({
         <DialogBody>
           <DialogTitle>The compact at version {version}</DialogTitle>
           <DialogContent className={styles.content}>
-            <ResourceView
-              handle={text}
+            <QueryView
+              query={text}
               loadingLabel="Loading the version…"
               errorTitle="The version could not be loaded"
             >
@@ -77,7 +77,7 @@ export function CompactVersionDialog({
                   )}
                 </>
               )}
-            </ResourceView>
+            </QueryView>
           </DialogContent>
           <DialogActions>
             <DialogTrigger disableButtonEnhancement action="close">

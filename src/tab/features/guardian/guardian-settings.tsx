@@ -13,7 +13,7 @@ import { teamPath } from '../../app/api-client';
 import { useAppContext } from '../../app/app-context';
 import { fieldProps } from '../../ui/form-errors';
 import { formatDate } from '../../ui/format';
-import { useSave } from '../../ui/use-save';
+import { useMutation } from '@tanstack/react-query';
 import { useSettingsForm } from '../../ui/use-settings-form';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { NumberSelectField } from '../../ui/number-select-field';
@@ -76,12 +76,18 @@ export function GuardianSettings({ teamId, isOwner }: { teamId: string; isOwner:
   );
 }
 
-function GuardianCard({ teamId, initial, isOwner, send }: SettingsCardProps<GuardianDto>) {
+function GuardianCard({
+  teamId,
+  saved: initial,
+  setSaved,
+  isOwner,
+  send,
+}: SettingsCardProps<GuardianDto>) {
   const styles = useStyles();
   const { api } = useAppContext();
   const historyId = useId();
   const form = useSettingsForm({
-    initial,
+    saved: initial,
     draftOf,
     schema: GuardianUpdateSchema,
     send,
@@ -90,26 +96,28 @@ function GuardianCard({ teamId, initial, isOwner, send }: SettingsCardProps<Guar
         ? `The role rotates every ${months(next.everyMonths)}.`
         : 'The role no longer rotates.',
   });
-  const { saved, setSaved, draft, set, save, error } = form;
+  const { saved, draft, set, save, error } = form;
   const [confirming, setConfirming] = useState(false);
-  const rotate = useSave();
+  const rotate = useMutation({
+    mutationFn: async () =>
+      (await api.post(teamPath(teamId, '/guardian/rotate'), {}, GuardianResSchema)).data,
+    onSuccess: setSaved,
+  });
+  const rotated = rotate.data
+    ? rotate.data.current
+      ? `${rotate.data.current.name} is the Culture Guardian now; the bot announces it to the team.`
+      : 'Nobody could take the role: everyone is paused or has not opted in.'
+    : '';
 
   const submit = async () => {
     rotate.reset();
     await form.submit();
   };
 
-  const rotateNow = async () => {
+  const rotateNow = () => {
+    if (rotate.isPending) return;
     save.reset();
-    const result = await rotate.run(
-      async () =>
-        (await api.post(teamPath(teamId, '/guardian/rotate'), {}, GuardianResSchema)).data,
-      (next) =>
-        next.current
-          ? `${next.current.name} is the Culture Guardian now; the bot announces it to the team.`
-          : 'Nobody could take the role: everyone is paused or has not opted in.',
-    );
-    if (result) setSaved(result);
+    rotate.mutate();
   };
 
   return (
@@ -162,7 +170,7 @@ function GuardianCard({ teamId, initial, isOwner, send }: SettingsCardProps<Guar
           <div className={styles.actions}>
             <SaveButton save={save}>Save Culture Guardian</SaveButton>
             <BusyButton
-              busy={rotate.state.status === 'saving'}
+              busy={rotate.isPending}
               busyLabel="Rotating…"
               disabledFocusable={!saved.enabled}
               onClick={() => setConfirming(true)}
@@ -177,11 +185,13 @@ function GuardianCard({ teamId, initial, isOwner, send }: SettingsCardProps<Guar
           </div>
           <SaveFeedback
             save={save}
+            message={form.message}
             successTitle="Culture Guardian saved"
             failureTitle="The Culture Guardian settings were not saved"
           />
           <SaveFeedback
             save={rotate}
+            message={rotated}
             successTitle="Rotated"
             failureTitle="The role could not be rotated"
           />
@@ -218,7 +228,7 @@ function GuardianCard({ teamId, initial, isOwner, send }: SettingsCardProps<Guar
         title="Rotate the Culture Guardian now?"
         confirmLabel="Rotate now"
         cancelLabel="Cancel"
-        onConfirm={() => void rotateNow()}
+        onConfirm={rotateNow}
       >
         {saved.current ? `${saved.current.name}’s term ends today. ` : ''}
         The next person is chosen fairly, and the bot announces them to the team.

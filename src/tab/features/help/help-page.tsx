@@ -6,14 +6,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { HelpBoardResSchema, type HelpRequestDto } from '../../../api/contract';
-import { teamPath } from '../../app/api-client';
+import { useMemo, useState } from 'react';
+import type { HelpRequestDto } from '../../../api/contract';
 import { useAppContext } from '../../app/app-context';
 import { HelpFilters } from './help-filters';
 import { HelpRequestCard } from './help-request-card';
 import { PageLayout, PageSection } from '../../ui/page-layout';
-import { EmptyState, ErrorState, ResourceView } from '../../ui/state-views';
+import { EmptyState, ErrorState, QueryView } from '../../ui/state-views';
 import { plural } from '../../ui/format';
 import {
   helpScopes,
@@ -30,10 +29,7 @@ import {
 } from './help-board';
 import { hashParam, replaceHashParam } from '../../app/routes';
 import { useHelpActions } from './use-help-actions';
-import { useResource } from '../../app/use-resource';
-
-/** How often the board reloads on its own while it is on screen, and "2 hours ago" moves on. */
-const REFRESH_MS = 60_000;
+import { useHelpBoard } from './use-help-board';
 
 const useStyles = makeStyles({
   grid: {
@@ -72,34 +68,13 @@ function filterFromAddress(): HelpFilter {
 export function HelpPage() {
   const styles = useStyles();
   const { teamId = '' } = useAppContext();
-  const board = useResource(`help:${teamId}`, async (api, signal) => {
-    return (await api.get(teamPath(teamId, '/help'), HelpBoardResSchema, signal)).data;
-  });
-  const { resource, reload } = board;
-  const data = resource.status === 'ready' ? resource.data : undefined;
-  const refresh = useCallback(() => reload({ quiet: true }), [reload]);
-  const refreshing = resource.status === 'ready' && resource.refreshing;
-  const refreshError = resource.status === 'ready' ? resource.refreshError : undefined;
-
-  // Requests changed here (claimed, released …) until the board loads again.
-  const [changed, setChanged] = useState<ReadonlyMap<string, HelpRequestDto>>(() => new Map());
-  useEffect(() => setChanged(new Map()), [data]);
-  const update = useCallback(
-    (request: HelpRequestDto) => setChanged((current) => new Map(current).set(request.id, request)),
-    [],
-  );
-  const actions = useHelpActions(teamId, update, refresh);
-
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => {
-      if (document.hidden) return;
-      setNow(Date.now());
-      refresh();
-    }, REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [refresh]);
-  useEffect(() => setNow(Date.now()), [data]);
+  const board = useHelpBoard(teamId);
+  const refresh = () => void board.refetch();
+  const refreshing = board.isFetching && board.data !== undefined;
+  const refreshError = board.isRefetchError ? board.error : undefined;
+  const actions = useHelpActions(teamId);
+  // "2 hours ago" moves on each time the board loads (every minute, and after each action).
+  const now = board.dataUpdatedAt;
 
   const [filter, setFilter] = useState<HelpFilter>(filterFromAddress);
   const changeFilter = (next: HelpFilter) => {
@@ -114,7 +89,7 @@ export function HelpPage() {
       title="Help board"
       description="Who is blocked, who is helping, and how quickly the team answers."
       actions={
-        data && (
+        board.data && (
           <Button onClick={refresh} disabled={refreshing}>
             {refreshing ? 'Refreshing…' : 'Refresh'}
           </Button>
@@ -131,13 +106,12 @@ export function HelpPage() {
           onRetry={refresh}
         />
       )}
-      <ResourceView
-        handle={board}
+      <QueryView
+        query={board}
         loadingLabel="Loading help requests…"
         errorTitle="The help board could not be loaded"
       >
-        {({ requests: loaded, resolvedSinceDays }) => {
-          const requests = loaded.map((r) => changed.get(r.id) ?? r);
+        {({ requests, resolvedSinceDays }) => {
           if (requests.length === 0) {
             return (
               <EmptyState title="No open requests" headingLevel={2}>
@@ -158,7 +132,7 @@ export function HelpPage() {
             />
           );
         }}
-      </ResourceView>
+      </QueryView>
     </PageLayout>
   );
 }
@@ -239,7 +213,7 @@ function Board({
                         request={request}
                         now={now}
                         state={actions.states.get(request.id)}
-                        onAct={(action, story) => void actions.run(request, action, story)}
+                        onAct={(action, story) => actions.run(request, action, story)}
                         onDismiss={() => actions.dismiss(request.id)}
                       />
                     ))}

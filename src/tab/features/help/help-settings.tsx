@@ -50,10 +50,10 @@ export function HelpSettings({ teamId, isOwner }: { teamId: string; isOwner: boo
   );
 }
 
-function HelpSettingsCard({ initial, isOwner, send }: SettingsCardProps<HelpSettingsDto>) {
+function HelpSettingsCard({ saved: initial, isOwner, send }: SettingsCardProps<HelpSettingsDto>) {
   const styles = useStyles();
   const form = useSettingsForm({
-    initial,
+    saved: initial,
     draftOf,
     schema: HelpSettingsUpdateSchema,
     send,
@@ -110,6 +110,7 @@ function HelpSettingsCard({ initial, isOwner, send }: SettingsCardProps<HelpSett
           </Field>
           <SettingsSaveActions
             save={save}
+            message={form.message}
             label="Save support channel"
             successTitle="Support channel saved"
             failureTitle="The support channel was not saved"

@@ -1,9 +1,10 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { HelpRequestResSchema, type HelpAction, type HelpRequestDto } from '../../../api/contract';
 import { teamPath, type ApiRequestError } from '../../app/api-client';
 import { useAppContext } from '../../app/app-context';
-import { asRequestError } from '../../ui/form-errors';
 import { actionLabels } from './help-board';
+import { helpBoardKey, withRequest, type HelpBoard } from './use-help-board';
 
 /** Where one request's last button press is. */
 export type HelpActionState =
@@ -16,20 +17,24 @@ export interface HelpActions {
   states: ReadonlyMap<string, HelpActionState>;
   /** The latest outcome, worded for a screen reader's live region. */
   announcement: string;
-  run(request: HelpRequestDto, action: HelpAction, story?: string): Promise<void>;
+  run(request: HelpRequestDto, action: HelpAction, story?: string): void;
   dismiss(requestId: string): void;
 }
 
+interface HelpActionVars {
+  request: HelpRequestDto;
+  action: HelpAction;
+  story: string | undefined;
+}
+
 /**
- * Claim, release, resolve and thank from the board: one press at a time per request; the answer
- * replaces the request through `onChange`, then `onSettled` reloads the board quietly.
+ * Claim, release, resolve and thank from the board: one press at a time per request. The answer
+ * replaces the request in the cached board, so a success costs one request; only a conflict
+ * (someone else acted meanwhile) loads the board again.
  */
-export function useHelpActions(
-  teamId: string,
-  onChange: (request: HelpRequestDto) => void,
-  onSettled: () => void,
-): HelpActions {
+export function useHelpActions(teamId: string): HelpActions {
   const { api } = useAppContext();
+  const queryClient = useQueryClient();
   const [states, setStates] = useState<ReadonlyMap<string, HelpActionState>>(() => new Map());
   const [announcement, setAnnouncement] = useState('');
   const running = useRef(new Set<string>());
@@ -43,35 +48,42 @@ export function useHelpActions(
     });
   }, []);
 
-  const run = useCallback(
-    async (request: HelpRequestDto, action: HelpAction, story?: string) => {
-      const { id } = request;
-      if (running.current.has(id)) return;
-      running.current.add(id);
-      set(id, { status: 'running', action });
+  const { mutate } = useMutation({
+    mutationFn: async ({ request, action, story }: HelpActionVars) => {
+      const path = teamPath(
+        teamId,
+        `/help/${encodeURIComponent(request.id)}/${encodeURIComponent(action)}`,
+      );
+      return (await api.post(path, story ? { story } : {}, HelpRequestResSchema)).data;
+    },
+    onMutate: ({ request, action }) => {
+      set(request.id, { status: 'running', action });
       setAnnouncement('');
-      try {
-        const path = teamPath(
-          teamId,
-          `/help/${encodeURIComponent(id)}/${encodeURIComponent(action)}`,
-        );
-        const body = story ? { story } : {};
-        const { data } = await api.post(path, body, HelpRequestResSchema);
-        const message = actionLabels[action].done;
-        set(id, { status: 'done', action, message });
-        setAnnouncement(`${request.requester.name}’s request: ${message}`);
-        onChange(data);
-      } catch (error) {
-        const failure = asRequestError(error);
-        set(id, { status: 'failed', action, error: failure });
-        setAnnouncement('');
-      } finally {
-        running.current.delete(id);
-        // Someone else may have acted meanwhile (a 409 says so): show the board as it is now.
-        onSettled();
+    },
+    onSuccess: (data, { request, action }) => {
+      queryClient.setQueryData<HelpBoard>(helpBoardKey(teamId), (board) =>
+        board ? withRequest(board, data) : board,
+      );
+      const message = actionLabels[action].done;
+      set(request.id, { status: 'done', action, message });
+      setAnnouncement(`${request.requester.name}’s request: ${message}`);
+    },
+    onSettled: (_data, _error, { request }) => running.current.delete(request.id),
+    onError: (error, { request, action }) => {
+      set(request.id, { status: 'failed', action, error });
+      if (error.code === 'conflict') {
+        void queryClient.invalidateQueries({ queryKey: helpBoardKey(teamId) });
       }
     },
-    [api, teamId, onChange, onSettled, set],
+  });
+
+  const run = useCallback(
+    (request: HelpRequestDto, action: HelpAction, story?: string) => {
+      if (running.current.has(request.id)) return;
+      running.current.add(request.id);
+      mutate({ request, action, story });
+    },
+    [mutate],
   );
 
   const dismiss = useCallback((id: string) => set(id, null), [set]);

@@ -30,11 +30,11 @@ import {
   RotationSection,
 } from './insights-sections';
 import { PageLayout } from '../../ui/page-layout';
-import { ErrorState, LoadingState, ResourceView } from '../../ui/state-views';
+import { QueryView } from '../../ui/state-views';
 import { formatDate } from '../../ui/format';
 import { insightTables, isInsightPeriod, periodLabels } from './insights';
 import { hashParam, replaceHashParam } from '../../app/routes';
-import { useResource } from '../../app/use-resource';
+import { teamKey, useApiQuery } from '../../app/team-query';
 
 const useStyles = makeStyles({
   toolbar: {
@@ -51,7 +51,7 @@ const useStyles = makeStyles({
 /** How help flows through the team over a chosen period: for owners and the Culture Guardian. */
 export function InsightsPage() {
   const { teamId = '' } = useAppContext();
-  const team = useResource(`team:${teamId}`, async (api, signal) => {
+  const team = useApiQuery(teamKey(teamId, 'summary'), async (api, signal) => {
     return (await api.get(teamPath(teamId), TeamResSchema, signal)).data;
   });
   return (
@@ -59,13 +59,13 @@ export function InsightsPage() {
       title="Insights"
       description="How help flows through the team, so no one quietly carries too much. People are listed by name, never ranked."
     >
-      <ResourceView
-        handle={team}
+      <QueryView
+        query={team}
         loadingLabel="Loading the team…"
         errorTitle="The team could not be loaded"
       >
         {(data) => <Insights teamId={teamId} teamName={data.name} />}
-      </ResourceView>
+      </QueryView>
     </PageLayout>
   );
 }
@@ -76,18 +76,17 @@ function Insights({ teamId, teamName }: { teamId: string; teamName: string }) {
     const asked = hashParam('period');
     return isInsightPeriod(asked) ? asked : '4w';
   });
-  const insights = useResource(`insights:${teamId}:${period}`, async (api, signal) => {
+  const insights = useApiQuery(teamKey(teamId, 'insights', period), async (api, signal) => {
     const path = teamPath(teamId, `/insights?period=${encodeURIComponent(period)}`);
     return (await api.get(path, InsightsResSchema, signal)).data;
   });
-  const { resource, reload } = insights;
   const choose = (value: string) => {
     if (!isInsightPeriod(value)) return;
     setPeriod(value);
     replaceHashParam('period', value);
   };
 
-  if (resource.status === 'error' && resource.error.code === 'forbidden') {
+  if (insights.data === undefined && insights.error?.code === 'forbidden') {
     return (
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>
@@ -113,17 +112,15 @@ function Insights({ teamId, teamName }: { teamId: string; teamName: string }) {
             ))}
           </RadioGroup>
         </Field>
-        {resource.status === 'ready' && <InsightsExport data={resource.data} teamName={teamName} />}
+        {insights.data && <InsightsExport data={insights.data} teamName={teamName} />}
       </div>
-      {resource.status === 'loading' && <LoadingState label="Loading the insights…" />}
-      {resource.status === 'error' && (
-        <ErrorState
-          title="The insights could not be loaded"
-          error={resource.error}
-          onRetry={() => reload()}
-        />
-      )}
-      {resource.status === 'ready' && <InsightSections data={resource.data} />}
+      <QueryView
+        query={insights}
+        loadingLabel="Loading the insights…"
+        errorTitle="The insights could not be loaded"
+      >
+        {(data) => <InsightSections data={data} />}
+      </QueryView>
     </>
   );
 }

@@ -81,25 +81,21 @@ export function InsightSettings({ teamId, isOwner }: { teamId: string; isOwner: 
   );
 }
 
-function InsightSettingsCard({ initial, isOwner, send }: SettingsCardProps<InsightSettingsDto>) {
+function InsightSettingsCard({
+  saved: initial,
+  isOwner,
+  send,
+}: SettingsCardProps<InsightSettingsDto>) {
   const styles = useStyles();
   const form = useSettingsForm({
-    initial,
+    saved: initial,
     draftOf,
     schema: InsightSettingsChangeSchema,
     send,
     describe,
+    refuse: outOfBounds,
   });
   const { saved, draft, set, save, error } = form;
-
-  const submit = async () => {
-    const refused = outOfBounds(draft);
-    if (refused) {
-      save.fail(refused);
-      return;
-    }
-    await form.submit();
-  };
 
   // A number input reports '' while what is typed is not a number yet: kept as NaN, refused on save.
   const numberInput = (key: Key) => (
@@ -126,7 +122,7 @@ function InsightSettingsCard({ initial, isOwner, send }: SettingsCardProps<Insig
       }
     >
       {isOwner ? (
-        <SettingsForm label="Helper-load settings" onSubmit={submit}>
+        <SettingsForm label="Helper-load settings" onSubmit={form.submit}>
           <Field
             label="Alert when one person gives more than (percent of the help)"
             hint="From 10 to 90. Lower hears sooner; higher only when one person carries most of it."
@@ -145,6 +141,7 @@ function InsightSettingsCard({ initial, isOwner, send }: SettingsCardProps<Insig
           </Field>
           <SettingsSaveActions
             save={save}
+            message={form.message}
             label="Save helper-load settings"
             successTitle="Helper-load settings saved"
             failureTitle="The helper-load settings were not saved"

@@ -22,7 +22,7 @@ import {
   type MemberDto,
 } from '../../../api/contract';
 import { fieldOf, fieldProps, invalidFrom } from '../../ui/form-errors';
-import { failureOf, useSave } from '../../ui/use-save';
+import { useMutation } from '@tanstack/react-query';
 import { FormDialog } from '../../ui/form-dialog';
 
 const useStyles = makeStyles({ surface: { maxWidth: '600px' } });
@@ -56,7 +56,14 @@ export function KudosGiveDialog({
   give: (body: KudosGiveReq) => Promise<KudosDto>;
 }) {
   const styles = useStyles();
-  const save = useSave();
+  const save = useMutation({
+    // The server's own check runs here first, so a refusal costs no round trip.
+    mutationFn: (body: KudosGiveReq) => {
+      const parsed = KudosGiveReqSchema.safeParse(body);
+      return parsed.success ? give(parsed.data) : Promise.reject(invalidFrom(parsed.error));
+    },
+    onSuccess: () => onOpenChange(false),
+  });
   const { reset } = save;
   const [draft, setDraft] = useState<Draft>(() => ({
     toIds: [],
@@ -98,21 +105,11 @@ export function KudosGiveDialog({
       !draft.toIds.includes(id) && nameOf(id).toLowerCase().includes(query.trim().toLowerCase()),
   });
 
-  const error = failureOf(save.state);
+  const error = save.error ?? undefined;
   const unplaced = error && !['toIds', 'story'].includes(fieldOf(error) ?? '') ? error : undefined;
 
-  const submit = async () => {
-    const body = { toIds: draft.toIds, story: draft.story, requestKey: draft.requestKey };
-    const parsed = KudosGiveReqSchema.safeParse(body);
-    if (!parsed.success) {
-      save.fail(invalidFrom(parsed.error));
-      return;
-    }
-    const made = await save.run(
-      () => give(parsed.data),
-      () => 'Kudos given.',
-    );
-    if (made) onOpenChange(false);
+  const submit = () => {
+    save.mutate({ toIds: draft.toIds, story: draft.story, requestKey: draft.requestKey });
   };
 
   return (
@@ -122,7 +119,7 @@ export function KudosGiveDialog({
       title="Give kudos"
       surfaceClassName={styles.surface}
       submitLabel="Give kudos"
-      busy={save.state.status === 'saving'}
+      busy={save.isPending}
       busyLabel="Giving…"
       failureTitle="The kudos were not given"
       failure={unplaced}

@@ -1,5 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   KudosFeedResSchema,
   KudosResSchema,
@@ -14,10 +15,9 @@ import { KudosGiveDialog } from './kudos-give-dialog';
 import { KudosList } from './kudos-list';
 import { PageLayout } from '../../ui/page-layout';
 import { BusyButton } from '../../ui/save-feedback';
-import { EmptyState, ErrorState, ResourceView } from '../../ui/state-views';
-import { asRequestError } from '../../ui/form-errors';
-import type { ApiRequestError } from '../../app/api-client';
-import { useResource } from '../../app/use-resource';
+import { EmptyState, ErrorState, QueryView } from '../../ui/state-views';
+import { asRequestError, type ApiRequestError } from '../../app/api-client';
+import { teamKey, useApiQuery } from '../../app/team-query';
 
 const useStyles = makeStyles({
   feed: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -39,7 +39,7 @@ const useStyles = makeStyles({
 export function KudosPage() {
   const styles = useStyles();
   const { teamId = '', api } = useAppContext();
-  const page = useResource(`kudos:${teamId}`, async (client, signal) => {
+  const page = useApiQuery(teamKey(teamId, 'kudos'), async (client, signal) => {
     const [feed, members, me] = await Promise.all([
       client.get(teamPath(teamId, '/kudos'), KudosFeedResSchema, signal),
       client.get(teamPath(teamId, '/members'), MembersResSchema, signal),
@@ -48,14 +48,19 @@ export function KudosPage() {
     const myId = me.data.user.id;
     return { ...feed.data, teammates: members.data.filter((m) => m.id !== myId) };
   });
-  const { resource, reload } = page;
-  const data = resource.status === 'ready' ? resource.data : undefined;
+  const queryClient = useQueryClient();
+  const data = page.data;
+  type Feed = NonNullable<typeof data>;
+  // The feed with a story just given on top: older pages read so far still follow it.
+  const given = useRef<Feed>(undefined);
 
   // Older pages read with "Show older kudos", until the first page loads again.
   const [older, setOlder] = useState<{ kudos: KudosDto[]; next: string | null }>();
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<ApiRequestError>();
-  useEffect(() => setOlder(undefined), [data]);
+  useEffect(() => {
+    if (data !== given.current) setOlder(undefined);
+  }, [data]);
   const next = older ? older.next : (data?.next ?? null);
   const loadMore = async () => {
     if (!next || loadingMore) return;
@@ -83,10 +88,14 @@ export function KudosPage() {
     async (body: KudosGiveReq) => {
       const made = (await api.post(teamPath(teamId, '/kudos'), body, KudosResSchema)).data;
       setAnnouncement(`Kudos given to ${made.to.map((p) => p.name).join(', ')}.`);
-      reload({ quiet: true });
+      const feed = queryClient.getQueryData<Feed>(teamKey(teamId, 'kudos'));
+      if (feed) {
+        given.current = { ...feed, kudos: [made, ...feed.kudos] };
+        queryClient.setQueryData(teamKey(teamId, 'kudos'), given.current);
+      }
       return made;
     },
-    [api, teamId, reload],
+    [api, teamId, queryClient],
   );
 
   return (
@@ -104,8 +113,8 @@ export function KudosPage() {
       <div role="status" aria-live="polite" className={styles.visuallyHidden}>
         {announcement}
       </div>
-      <ResourceView
-        handle={page}
+      <QueryView
+        query={page}
         loadingLabel="Loading kudos…"
         errorTitle="The kudos could not be loaded"
       >
@@ -146,7 +155,7 @@ export function KudosPage() {
             />
           </>
         )}
-      </ResourceView>
+      </QueryView>
     </PageLayout>
   );
 }

@@ -2,9 +2,9 @@ import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { MyKudosResSchema } from '../../../api/contract';
 import { teamPath } from '../../app/api-client';
-import { useResource } from '../../app/use-resource';
+import { teamKey, useApiQuery } from '../../app/team-query';
 import { KudosList } from './kudos-list';
-import { EmptyState, ResourceView } from '../../ui/state-views';
+import { EmptyState, QueryView } from '../../ui/state-views';
 
 const useStyles = makeStyles({
   panel: { paddingTop: tokens.spacingVerticalM },
@@ -22,12 +22,12 @@ export function MyKudos({ teamId }: { teamId: string }) {
   const styles = useStyles();
   const id = useId();
   const [side, setSide] = useState<Side>('received');
-  const mine = useResource(`my-kudos:${teamId}`, async (api, signal) => {
+  const mine = useApiQuery(teamKey(teamId, 'my-kudos'), async (api, signal) => {
     return (await api.get(teamPath(teamId, '/me/kudos'), MyKudosResSchema, signal)).data;
   });
   return (
-    <ResourceView
-      handle={mine}
+    <QueryView
+      query={mine}
       loadingLabel="Loading your kudos…"
       errorTitle="Your kudos could not be loaded"
     >
@@ -61,6 +61,6 @@ export function MyKudos({ teamId }: { teamId: string }) {
           </div>
         </div>
       )}
-    </ResourceView>
+    </QueryView>
   );
 }

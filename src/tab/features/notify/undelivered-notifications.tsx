@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Body1,
   Button,
@@ -16,7 +17,7 @@ import {
   tokens,
   useArrowNavigationGroup,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import {
   DeadLetterActionResSchema,
   DeadLettersResSchema,
@@ -25,15 +26,12 @@ import {
 import { ApiRequestError, teamPath } from '../../app/api-client';
 import { useAppContext } from '../../app/app-context';
 import { formatDateTime } from '../../ui/format';
-import { useResource } from '../../app/use-resource';
+import { teamKey, useApiQuery } from '../../app/team-query';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { PageSection } from '../../ui/page-layout';
-import { EmptyState, ErrorState, ResourceView } from '../../ui/state-views';
+import { EmptyState, ErrorState, QueryView } from '../../ui/state-views';
 
 type Action = 'retry' | 'discard';
-
-/** A row the owner acted on: hidden while the call runs ('pending') and after it ('done'). */
-type Hidden = ReadonlyMap<string, 'pending' | 'done'>;
 
 interface Outcome {
   intent: 'success' | 'warning' | 'error';
@@ -79,39 +77,26 @@ export function UndeliveredNotifications({ teamId }: { teamId: string }) {
   const styles = useStyles();
   const { api } = useAppContext();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const letters = useResource(`dead-letters:${teamId}`, async (client, signal) => {
+  const letters = useApiQuery(teamKey(teamId, 'dead-letters'), async (client, signal) => {
     return (await client.get(deadLettersPath(teamId), DeadLettersResSchema, signal)).data;
   });
-  const { resource, reload } = letters;
-  const data = resource.status === 'ready' ? resource.data : undefined;
-  const [hidden, setHidden] = useState<Hidden>(() => new Map());
+  const queryClient = useQueryClient();
+  const key = teamKey(teamId, 'dead-letters');
+  const data = letters.data;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [confirming, setConfirming] = useState<{ letter: DeadLetterDto; open: boolean } | null>(
     null,
   );
 
-  useEffect(() => {
-    // Fresh rows from the server replace what settled actions removed here; calls still
-    // running keep their rows hidden.
-    setHidden((current) =>
-      [...current.values()].includes('done')
-        ? new Map([...current].filter(([, state]) => state === 'pending'))
-        : current,
-    );
-  }, [data]);
-
   const act = useCallback(
     (action: Action, letter: DeadLetterDto) => {
       const id = letter.notificationId;
-      const mark = (state: 'pending' | 'done' | null) =>
-        setHidden((current) => {
-          const next = new Map(current);
-          if (state) next.set(id, state);
-          else next.delete(id);
-          return next;
-        });
       setOutcome(null);
-      mark('pending');
+      // The row leaves the cached list at once; a refusal puts the list back as it was.
+      const before = queryClient.getQueryData<DeadLetterDto[]>(key);
+      queryClient.setQueryData<DeadLetterDto[]>(key, (list) =>
+        list?.filter((l) => l.notificationId !== id),
+      );
       // The row, and the button that had focus, go away: keep the keyboard user in this section.
       requestAnimationFrame(() => headingRef.current?.focus());
       const request =
@@ -121,8 +106,7 @@ export function UndeliveredNotifications({ teamId }: { teamId: string }) {
             })
           : api.delete(deadLettersPath(teamId, id), DeadLetterActionResSchema);
       request.then(
-        () => {
-          mark('done');
+        () =>
           setOutcome(
             action === 'retry'
               ? {
@@ -135,18 +119,15 @@ export function UndeliveredNotifications({ teamId }: { teamId: string }) {
                   title: 'Discarded',
                   message: `“${letter.summary}” to ${letter.recipient} will not be sent.`,
                 },
-          );
-          reload({ quiet: true });
-        },
+          ),
         (error: unknown) => {
           if (error instanceof ApiRequestError && error.code === 'not_found') {
             // Someone else retried or discarded it first: say so, and show the list as it is now.
-            mark('done');
             setOutcome({ intent: 'warning', title: 'Already handled', message: error.message });
-            reload({ quiet: true });
+            void queryClient.invalidateQueries({ queryKey: key });
             return;
           }
-          mark(null);
+          queryClient.setQueryData(key, before);
           setOutcome({
             intent: 'error',
             title:
@@ -158,13 +139,13 @@ export function UndeliveredNotifications({ teamId }: { teamId: string }) {
         },
       );
     },
-    [api, teamId, reload],
+    [api, teamId, queryClient, key],
   );
 
-  const refresh = useCallback(() => reload({ quiet: true }), [reload]);
-  const refreshing = resource.status === 'ready' && resource.refreshing;
-  const refreshError = resource.status === 'ready' ? resource.refreshError : undefined;
-  const visible = data?.filter((letter) => !hidden.has(letter.notificationId));
+  const refresh = () => void letters.refetch();
+  const refreshing = letters.isFetching && data !== undefined;
+  const refreshError = letters.isRefetchError ? letters.error : undefined;
+  const visible = data;
 
   return (
     <PageSection
@@ -208,8 +189,8 @@ export function UndeliveredNotifications({ teamId }: { teamId: string }) {
           onRetry={refresh}
         />
       )}
-      <ResourceView
-        handle={letters}
+      <QueryView
+        query={letters}
         loadingLabel="Loading undelivered notifications…"
         errorTitle="Undelivered notifications could not be loaded"
       >
@@ -226,7 +207,7 @@ export function UndeliveredNotifications({ teamId }: { teamId: string }) {
             />
           )
         }
-      </ResourceView>
+      </QueryView>
       <ConfirmDialog
         open={confirming?.open ?? false}
         // Closing keeps the letter, so the dialog's words stay while it fades out.

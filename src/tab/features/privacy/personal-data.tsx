@@ -8,7 +8,7 @@ import {
 } from '../../../api/contract';
 import { teamPath } from '../../app/api-client';
 import { useAppContext } from '../../app/app-context';
-import { useSave } from '../../ui/use-save';
+import { useMutation } from '@tanstack/react-query';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { BusyButton, SaveFeedback } from '../../ui/save-feedback';
 
@@ -77,37 +77,36 @@ export function PersonalData({
 }) {
   const styles = useStyles();
   const { api } = useAppContext();
-  const download = useSave();
-  const removal = useSave();
   const [confirming, setConfirming] = useState(false);
   const path = teamPath(teamId, '/me/data');
+  // A download is read once, for the file, and never cached: it is an action, not page data.
+  const download = useMutation({
+    mutationFn: async () => {
+      const { data } = await api.get(path, PersonalDataResSchema);
+      const name = fileNameOf(data);
+      saveFile(name, `${JSON.stringify(data, null, 2)}\n`);
+      return name;
+    },
+  });
+  const removal = useMutation({
+    mutationFn: async () =>
+      (
+        await api.request(path, PersonalDataDeletionResSchema, {
+          method: 'DELETE',
+          body: { confirm: 'delete' },
+        })
+      ).data,
+    onSuccess: onDeleted,
+  });
 
-  const downloadData = async () => {
+  const downloadData = () => {
     removal.reset();
-    await download.run(
-      async () => {
-        const { data } = await api.get(path, PersonalDataResSchema);
-        const name = fileNameOf(data);
-        saveFile(name, `${JSON.stringify(data, null, 2)}\n`);
-        return name;
-      },
-      (name) => `Your browser saves it as ${name}.`,
-    );
+    if (!download.isPending) download.mutate();
   };
 
-  const deleteData = async () => {
+  const deleteData = () => {
     download.reset();
-    const result = await removal.run(
-      async () =>
-        (
-          await api.request(path, PersonalDataDeletionResSchema, {
-            method: 'DELETE',
-            body: { confirm: 'delete' },
-          })
-        ).data,
-      () => 'Your data was deleted.',
-    );
-    if (result) onDeleted(result);
+    if (!removal.isPending) removal.mutate();
   };
 
   return (
@@ -121,15 +120,15 @@ export function PersonalData({
       <div className={styles.actions}>
         <BusyButton
           appearance="primary"
-          busy={download.state.status === 'saving'}
+          busy={download.isPending}
           busyLabel="Preparing your data…"
-          onClick={() => void downloadData()}
+          onClick={downloadData}
         >
           Download my data
         </BusyButton>
         <BusyButton
           className={styles.danger}
-          busy={removal.state.status === 'saving'}
+          busy={removal.isPending}
           busyLabel="Deleting your data…"
           onClick={() => setConfirming(true)}
         >
@@ -142,11 +141,13 @@ export function PersonalData({
       </Caption1>
       <SaveFeedback
         save={download}
+        message={download.data ? `Your browser saves it as ${download.data}.` : ''}
         failureTitle="Your data could not be downloaded"
         successTitle="Download ready"
       />
       <SaveFeedback
         save={removal}
+        message="Your data was deleted."
         failureTitle="Your data could not be deleted"
         successTitle="Deleted"
       />
@@ -156,7 +157,7 @@ export function PersonalData({
         title={`Delete your data in ${teamName}?`}
         confirmLabel="Delete my data"
         cancelLabel="Keep my data"
-        onConfirm={() => void deleteData()}
+        onConfirm={deleteData}
       >
         <Body1 as="p" className={styles.heading}>
           Deleted

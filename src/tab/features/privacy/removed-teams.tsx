@@ -11,9 +11,9 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { TeamDataRemovalResSchema, type MeDto } from '../../../api/contract';
-import { ApiRequestError, teamPath } from '../../app/api-client';
+import { ApiRequestError, asRequestError, teamPath } from '../../app/api-client';
 import { useAppContext } from '../../app/app-context';
-import { asRequestError, fieldOf, fieldProps } from '../../ui/form-errors';
+import { fieldOf, fieldProps } from '../../ui/form-errors';
 import { FormDialog } from '../../ui/form-dialog';
 import { PageSection } from '../../ui/page-layout';
 

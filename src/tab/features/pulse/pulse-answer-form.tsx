@@ -10,7 +10,7 @@ import {
 import { useState } from 'react';
 import type { PulseDto, PulsesDto } from '../../../api/contract';
 import { ApiRequestError } from '../../app/api-client';
-import { useSave } from '../../ui/use-save';
+import { useMutation } from '@tanstack/react-query';
 import { BusyButton, SaveFeedback } from '../../ui/save-feedback';
 
 const SCALE = ['Strongly disagree', 'Disagree', 'Neither', 'Agree', 'Strongly agree'];
@@ -46,16 +46,20 @@ export function PulseAnswerForm({
   send: (body: PulseAnswerBody) => Promise<unknown>;
 }) {
   const styles = useStyles();
-  const save = useSave();
+  // A refusal checked here is the save's error too, so it shows by its field the same way.
+  const save = useMutation({
+    mutationFn: (body: PulseAnswerBody | ApiRequestError) =>
+      body instanceof ApiRequestError ? Promise.reject(body) : send(body),
+  });
   const [scores, setScores] = useState<Record<string, string>>({});
   const [text, setText] = useState('');
-  const error = save.state.status === 'failed' ? save.state.error : undefined;
+  const error = save.error ?? undefined;
   const errorFor = (field: string) =>
     error?.field === field
       ? { validationState: 'error' as const, validationMessage: error.message }
       : {};
 
-  const submit = async () => {
+  const submit = () => {
     const body: PulseAnswerBody = {
       scores: Object.fromEntries(
         pulse.items
@@ -65,7 +69,7 @@ export function PulseAnswerForm({
       text: text.trim(),
     };
     if (Object.values(body.scores).every((v) => v === null) && body.text === '') {
-      save.fail(
+      save.mutate(
         new ApiRequestError('Answer at least one question.', {
           code: 'invalid',
           status: 400,
@@ -74,10 +78,7 @@ export function PulseAnswerForm({
       );
       return;
     }
-    await save.run(
-      () => send(body),
-      () => 'Recorded anonymously.',
-    );
+    save.mutate(body);
   };
 
   return (
@@ -87,7 +88,7 @@ export function PulseAnswerForm({
       aria-label="Answer the pulse"
       onSubmit={(event) => {
         event.preventDefault();
-        void submit();
+        submit();
       }}
     >
       <Body1>
@@ -132,17 +133,13 @@ export function PulseAnswerForm({
         ),
       )}
       <div className={styles.actions}>
-        <BusyButton
-          type="submit"
-          appearance="primary"
-          busy={save.state.status === 'saving'}
-          busyLabel="Sending…"
-        >
+        <BusyButton type="submit" appearance="primary" busy={save.isPending} busyLabel="Sending…">
           Send anonymously
         </BusyButton>
       </div>
       <SaveFeedback
         save={save}
+        message="Recorded anonymously."
         failureTitle="Your answer was not recorded"
         successTitle="Recorded anonymously"
       />

@@ -1,5 +1,6 @@
 import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import {
   PulseResSchema,
   PulsesResSchema,
@@ -14,10 +15,9 @@ import { PulseAnswerForm, type PulseAnswerBody } from './pulse-answer-form';
 import { PulseResults } from './pulse-results';
 import { PulseStartDialog, type PulseStartBody } from './pulse-start-dialog';
 import { SaveFeedback } from '../../ui/save-feedback';
-import { EmptyState, ErrorState, ResourceView } from '../../ui/state-views';
+import { EmptyState, ErrorState, QueryView } from '../../ui/state-views';
 import { formatDate } from '../../ui/format';
-import { useResource } from '../../app/use-resource';
-import { useSave } from '../../ui/use-save';
+import { teamKey, useApiQuery } from '../../app/team-query';
 
 const useStyles = makeStyles({
   sections: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL },
@@ -30,42 +30,37 @@ const useStyles = makeStyles({
  */
 export function PulsePage() {
   const { teamId = '', api } = useAppContext();
-  const handle = useResource(`pulses:${teamId}`, async (client, signal) => {
+  const queryClient = useQueryClient();
+  const key = teamKey(teamId, 'pulses');
+  const pulses = useApiQuery(key, async (client, signal) => {
     const res = await client.get(teamPath(teamId, '/pulses'), PulsesResSchema, signal);
     return res.data;
   });
-  const { resource, reload } = handle;
-  const refresh = useCallback(() => reload({ quiet: true }), [reload]);
-  const refreshing = resource.status === 'ready' && resource.refreshing;
-  const refreshError = resource.status === 'ready' ? resource.refreshError : undefined;
+  const refresh = () => void pulses.refetch();
+  const refreshing = pulses.isFetching && pulses.data !== undefined;
+  const refreshError = pulses.isRefetchError ? pulses.error : undefined;
   const [starting, setStarting] = useState(false);
 
-  const start = async (body: PulseStartBody) => {
-    const res = await api.post(teamPath(teamId, '/pulses'), body, PulseResSchema);
-    refresh();
-    return res.data;
+  // Each answer is the pulse as it is now: it replaces the cached one (a new one goes first).
+  const cache = (pulse: PulseDto) => {
+    queryClient.setQueryData<PulsesDto>(key, (data) => data && withPulse(data, pulse));
+    return pulse;
   };
-  const answer = async (pulseId: string, body: PulseAnswerBody) => {
-    const res = await api.post(
-      teamPath(teamId, `/pulses/${pulseId}/answers`),
-      body,
-      PulseResSchema,
+  const start = async (body: PulseStartBody) =>
+    cache((await api.post(teamPath(teamId, '/pulses'), body, PulseResSchema)).data);
+  const answer = async (pulseId: string, body: PulseAnswerBody) =>
+    cache(
+      (await api.post(teamPath(teamId, `/pulses/${pulseId}/answers`), body, PulseResSchema)).data,
     );
-    refresh();
-    return res.data;
-  };
-  const close = async (pulseId: string) => {
-    const res = await api.post(teamPath(teamId, `/pulses/${pulseId}/close`), {}, PulseResSchema);
-    refresh();
-    return res.data;
-  };
+  const close = async (pulseId: string) =>
+    cache((await api.post(teamPath(teamId, `/pulses/${pulseId}/close`), {}, PulseResSchema)).data);
 
   return (
     <PageLayout
       title="Team pulse"
       description="A few anonymous questions on how safe it feels to ask for help here. Nobody, owners included, can see who answered what."
       actions={
-        resource.status === 'ready' && (
+        pulses.data && (
           <Button onClick={refresh} disabled={refreshing}>
             {refreshing ? 'Refreshing…' : 'Refresh'}
           </Button>
@@ -79,8 +74,8 @@ export function PulsePage() {
           onRetry={refresh}
         />
       )}
-      <ResourceView
-        handle={handle}
+      <QueryView
+        query={pulses}
         loadingLabel="Loading pulses…"
         errorTitle="Pulses could not be loaded"
       >
@@ -94,7 +89,7 @@ export function PulsePage() {
             close={close}
           />
         )}
-      </ResourceView>
+      </QueryView>
     </PageLayout>
   );
 }
@@ -178,7 +173,7 @@ function OpenPulse({
   close: (pulseId: string) => Promise<unknown>;
 }) {
   const [confirming, setConfirming] = useState(false);
-  const closing = useSave();
+  const closing = useMutation({ mutationFn: () => close(pulse.id) });
   return (
     <PageSection title="Open pulse">
       <Body1 as="p">
@@ -197,7 +192,7 @@ function OpenPulse({
       )}
       {data.canRun && (
         <div>
-          <Button onClick={() => setConfirming(true)} disabled={closing.state.status === 'saving'}>
+          <Button onClick={() => setConfirming(true)} disabled={closing.isPending}>
             Close now
           </Button>
           <ConfirmDialog
@@ -207,10 +202,7 @@ function OpenPulse({
             confirmLabel="Close now"
             cancelLabel="Keep it open"
             onConfirm={() => {
-              void closing.run(
-                () => close(pulse.id),
-                () => 'Closed.',
-              );
+              closing.mutate();
             }}
           >
             Nobody can answer once it is closed, and its results are shown (if enough people
@@ -218,6 +210,7 @@ function OpenPulse({
           </ConfirmDialog>
           <SaveFeedback
             save={closing}
+            message="Closed."
             failureTitle="The pulse was not closed"
             successTitle="Closed"
           />
@@ -226,3 +219,10 @@ function OpenPulse({
     </PageSection>
   );
 }
+
+const withPulse = (data: PulsesDto, pulse: PulseDto): PulsesDto => ({
+  ...data,
+  pulses: data.pulses.some((p) => p.id === pulse.id)
+    ? data.pulses.map((p) => (p.id === pulse.id ? pulse : p))
+    : [pulse, ...data.pulses],
+});

@@ -2,7 +2,7 @@ import { Field, Input } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { PulsesDto } from '../../../api/contract';
 import { fieldOf, fieldProps } from '../../ui/form-errors';
-import { failureOf, useSave } from '../../ui/use-save';
+import { useMutation } from '@tanstack/react-query';
 import { FormDialog } from '../../ui/form-dialog';
 
 export interface PulseStartBody {
@@ -24,7 +24,7 @@ export function PulseStartDialog({
   limits: PulsesDto['limits'];
   start: (body: PulseStartBody) => Promise<unknown>;
 }) {
-  const save = useSave();
+  const save = useMutation({ mutationFn: start, onSuccess: () => onOpenChange(false) });
   const { reset } = save;
   const [days, setDays] = useState(String(limits.days.default));
   const [minAnswers, setMinAnswers] = useState(String(limits.minAnswers.default));
@@ -33,14 +33,10 @@ export function PulseStartDialog({
     if (open) reset();
   }, [open, reset]);
 
-  const error = failureOf(save.state);
+  const error = save.error ?? undefined;
   const unplaced = error && !FIELDS.includes(fieldOf(error) ?? '') ? error : undefined;
-  const submit = async () => {
-    const done = await save.run(
-      () => start({ days: Number(days), minAnswers: Number(minAnswers) }),
-      () => 'Started.',
-    );
-    if (done !== undefined) onOpenChange(false);
+  const submit = () => {
+    save.mutate({ days: Number(days), minAnswers: Number(minAnswers) });
   };
 
   return (
@@ -49,7 +45,7 @@ export function PulseStartDialog({
       onOpenChange={onOpenChange}
       title="Start a pulse"
       submitLabel="Start and send"
-      busy={save.state.status === 'saving'}
+      busy={save.isPending}
       busyLabel="Starting…"
       failureTitle="The pulse was not started"
       failure={unplaced}

@@ -17,7 +17,7 @@ import { RoundResSchema, type RoundDto, type RoundSwapReq } from '../../../api/c
 import { ApiRequestError, teamPath } from '../../app/api-client';
 import { useAppContext } from '../../app/app-context';
 import { formatDateTime, plural } from '../../ui/format';
-import { failureOf, useSave } from '../../ui/use-save';
+import { useMutation } from '@tanstack/react-query';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { PageSection } from '../../ui/page-layout';
 import { RoundGroups, UnplacedList, formatWeight } from './round-groups';
@@ -75,10 +75,33 @@ export function DraftRound({
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const swap = useSave();
-  const publish = useSave();
-  const swapError = failureOf(swap.state);
-  const publishError = failureOf(publish.state);
+  // A refusal checked here is the swap's error too, so it shows by its field the same way.
+  const swap = useMutation({
+    mutationFn: async (body: (RoundSwapReq & { done: string }) | ApiRequestError) => {
+      if (body instanceof ApiRequestError) throw body;
+      const { done, ...req } = body;
+      const path = roundPath(teamId, round.id, '/swap');
+      return { round: (await api.post(path, req, RoundResSchema)).data, done };
+    },
+    onSuccess: ({ round: next }) => {
+      setFirst('');
+      setSecond('');
+      onChange(next);
+    },
+  });
+  const publish = useMutation({
+    mutationFn: async () =>
+      (
+        await api.post(
+          roundPath(teamId, round.id, '/publish'),
+          { revision: round.revision },
+          RoundResSchema,
+        )
+      ).data,
+    onSuccess: onChange,
+  });
+  const swapError = swap.error ?? undefined;
+  const publishError = publish.error ?? undefined;
   const conflict = swapError?.code === 'conflict' || publishError?.code === 'conflict';
 
   const people = round.groups.flatMap((group, index) =>
@@ -87,7 +110,7 @@ export function DraftRound({
   const personOf = (id: string) => people.find((p) => p.id === id);
   const memberCount = people.length;
 
-  const submitSwap = async (event: FormEvent) => {
+  const submitSwap = (event: FormEvent) => {
     event.preventDefault();
     publish.reset();
     const a = personOf(first);
@@ -100,7 +123,7 @@ export function DraftRound({
           ? `${a.name} and ${b.name} are already in the same group: choose people from two different groups.`
           : null;
     if (problem || !a || !b) {
-      swap.fail(
+      swap.mutate(
         new ApiRequestError(problem ?? 'Choose two people.', {
           code: 'invalid',
           status: 400,
@@ -109,32 +132,20 @@ export function DraftRound({
       );
       return;
     }
-    const body: RoundSwapReq = { a: a.id, b: b.id, revision: round.revision };
-    const result = await swap.run(
-      async () => (await api.post(roundPath(teamId, round.id, '/swap'), body, RoundResSchema)).data,
-      () => `${a.name} and ${b.name} swapped groups.`,
-    );
-    if (result) {
-      setFirst('');
-      setSecond('');
-      onChange(result);
-    }
+    const done = `${a.name} and ${b.name} swapped groups.`;
+    swap.mutate({ a: a.id, b: b.id, revision: round.revision, done });
   };
 
-  const publishNow = async () => {
+  // The draft as it is now replaces this one in place: what was refused no longer applies.
+  const reload = () => {
     swap.reset();
-    const result = await publish.run(
-      async () =>
-        (
-          await api.post(
-            roundPath(teamId, round.id, '/publish'),
-            { revision: round.revision },
-            RoundResSchema,
-          )
-        ).data,
-      () => 'Everyone in it is being told who their partner is.',
-    );
-    if (result) onChange(result);
+    publish.reset();
+    onReload();
+  };
+
+  const publishNow = () => {
+    swap.reset();
+    if (!publish.isPending) publish.mutate();
   };
 
   const options = round.groups.map((group, index) => (
@@ -167,7 +178,7 @@ export function DraftRound({
               it as it is now.
             </MessageBarBody>
             <MessageBarActions>
-              <Button appearance="primary" size="small" onClick={onReload}>
+              <Button appearance="primary" size="small" onClick={reload}>
                 Reload
               </Button>
             </MessageBarActions>
@@ -195,7 +206,7 @@ export function DraftRound({
       )}
 
       {round.groups.length > 1 && (
-        <form noValidate onSubmit={(event) => void submitSwap(event)}>
+        <form noValidate onSubmit={submitSwap}>
           <fieldset className={styles.swap}>
             <legend className={styles.legend}>Swap two people</legend>
             <Caption1 className={styles.hint}>
@@ -222,13 +233,14 @@ export function DraftRound({
                   {options}
                 </Select>
               </Field>
-              <BusyButton type="submit" busy={swap.state.status === 'saving'} busyLabel="Swapping…">
+              <BusyButton type="submit" busy={swap.isPending} busyLabel="Swapping…">
                 Swap
               </BusyButton>
             </div>
             {!conflict && (
               <SaveFeedback
                 save={swap}
+                message={swap.data?.done ?? ''}
                 successTitle="Swapped"
                 failureTitle="They could not be swapped"
               />
@@ -240,7 +252,7 @@ export function DraftRound({
       <div className={styles.publish}>
         <BusyButton
           appearance="primary"
-          busy={publish.state.status === 'saving'}
+          busy={publish.isPending}
           busyLabel="Publishing…"
           disabledFocusable={conflict || round.groups.length === 0}
           onClick={() => setConfirming(true)}
@@ -252,8 +264,13 @@ export function DraftRound({
           team channel.
         </Caption1>
       </div>
-      {!conflict && publish.state.status === 'failed' && (
-        <SaveFeedback save={publish} successTitle="" failureTitle="The round was not published" />
+      {!conflict && publish.isError && (
+        <SaveFeedback
+          save={publish}
+          message=""
+          successTitle=""
+          failureTitle="The round was not published"
+        />
       )}
 
       <ConfirmDialog
@@ -262,7 +279,7 @@ export function DraftRound({
         title="Publish this round?"
         confirmLabel="Publish"
         cancelLabel="Not yet"
-        onConfirm={() => void publishNow()}
+        onConfirm={publishNow}
       >
         {plural(memberCount, 'person', 'people')} in {plural(round.groups.length, 'group')} will
         each get a message with their partner. A published round cannot be changed.

@@ -11,7 +11,7 @@ import {
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import {
   RoundResSchema,
   type CheckInAnswer,
@@ -23,7 +23,7 @@ import { useAppContext } from '../../app/app-context';
 import { formatDate } from '../../ui/format';
 import { partnerNouns } from './programs';
 import { hrefOf } from '../../app/routes';
-import { useSave } from '../../ui/use-save';
+import { useMutation } from '@tanstack/react-query';
 import { SaveFeedback } from '../../ui/save-feedback';
 
 const answers: readonly { value: CheckInAnswer; label: string; saved: string }[] = [
@@ -90,8 +90,18 @@ export function MyPartner({
   const { api } = useAppContext();
   const titleId = useId();
   const questionId = useId();
-  const save = useSave();
-  const [pending, setPending] = useState<CheckInAnswer | null>(null);
+  const save = useMutation({
+    mutationFn: async (answer: CheckInAnswer) =>
+      (
+        await api.put(
+          teamPath(teamId, `/rounds/${encodeURIComponent(round.id)}/check-in`),
+          { answer },
+          RoundResSchema,
+        )
+      ).data,
+    onSuccess: onChange,
+  });
+  const pending = save.isPending ? save.variables : null;
   const group = round.myGroup === null ? undefined : round.groups[round.myGroup];
   const partners = group?.members.filter((m) => m.id !== meId) ?? [];
   const nouns = partnerNouns[program];
@@ -119,22 +129,8 @@ export function MyPartner({
     );
   }
 
-  const checkIn = async (answer: CheckInAnswer) => {
-    if (pending) return;
-    setPending(answer);
-    const result = await save.run(
-      async () =>
-        (
-          await api.put(
-            teamPath(teamId, `/rounds/${encodeURIComponent(round.id)}/check-in`),
-            { answer },
-            RoundResSchema,
-          )
-        ).data,
-      (next) => answers.find((a) => a.value === next.myCheckIn)?.saved ?? 'Thanks for telling us.',
-    );
-    setPending(null);
-    if (result) onChange(result);
+  const checkIn = (answer: CheckInAnswer) => {
+    if (!save.isPending) save.mutate(answer);
   };
 
   const current = answers.find((a) => a.value === round.myCheckIn);
@@ -174,7 +170,7 @@ export function MyPartner({
               icon={
                 pending === answer.value ? <Spinner size="tiny" aria-hidden="true" /> : undefined
               }
-              onClick={() => void checkIn(answer.value)}
+              onClick={() => checkIn(answer.value)}
             >
               {answer.label}
             </ToggleButton>
@@ -184,8 +180,13 @@ export function MyPartner({
           {current ? `Saved: ${current.saved}` : 'Tell us once you have met, or if you could not.'}
         </Caption1>
       </div>
-      {save.state.status === 'failed' && (
-        <SaveFeedback save={save} successTitle="" failureTitle="Your answer was not saved" />
+      {save.isError && (
+        <SaveFeedback
+          save={save}
+          message=""
+          successTitle=""
+          failureTitle="Your answer was not saved"
+        />
       )}
     </Card>
   );

@@ -7,11 +7,10 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import {
   MeResSchema,
   MembersResSchema,
-  ProgramsResSchema,
   RoundResSchema,
   RoundsResSchema,
   TeamResSchema,
@@ -29,12 +28,13 @@ import { PastRounds } from './past-rounds';
 import { PublishProgress } from './publish-progress';
 import { RoundGroups, UnplacedList } from './round-groups';
 import { BusyButton, SaveFeedback } from '../../ui/save-feedback';
-import { EmptyState, ErrorState, ResourceView } from '../../ui/state-views';
+import { EmptyState, ErrorState, QueryView, allOf } from '../../ui/state-views';
+import { usePrograms } from './use-programs';
 import { formatDate, formatWhen } from '../../ui/format';
-import { programKinds, programLabels, isProgramKind } from './programs';
+import { programLabels, isProgramKind } from './programs';
 import { hashParam, hrefOf, replaceHashParam } from '../../app/routes';
-import { useResource } from '../../app/use-resource';
-import { useSave } from '../../ui/use-save';
+import { teamKey, useApiQuery } from '../../app/team-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 const useStyles = makeStyles({
   grid: {
@@ -57,43 +57,44 @@ const useStyles = makeStyles({
 export function PairingsPage() {
   const styles = useStyles();
   const { teamId = '' } = useAppContext();
-  const overview = useResource(`pairings:${teamId}`, async (api, signal) => {
-    const [programs, team, me] = await Promise.all([
-      api.get(teamPath(teamId, '/programs'), ProgramsResSchema, signal),
-      api.get(teamPath(teamId), TeamResSchema, signal),
-      api.get('/api/me', MeResSchema, signal),
-    ]);
-    return {
-      programs: programKinds.flatMap((kind) => programs.data.filter((p) => p.kind === kind)),
-      isOwner: team.data.myRole === 'owner',
-      meId: me.data.user.id,
-    };
+  const programs = usePrograms(teamId);
+  const team = useApiQuery(teamKey(teamId, 'summary'), async (api, signal) => {
+    return (await api.get(teamPath(teamId), TeamResSchema, signal)).data;
   });
-  const team = useResource(`members:${teamId}`, async (api, signal) => {
-    const [members, me] = await Promise.all([
-      api.get(teamPath(teamId, '/members'), MembersResSchema, signal),
-      api.get('/api/me', MeResSchema, signal),
-    ]);
-    const sorted = [...members.data].sort((a, b) => a.name.localeCompare(b.name));
-    return { members: sorted, meId: me.data.user.id };
+  const me = useApiQuery(['me'], async (api, signal) => {
+    return (await api.get('/api/me', MeResSchema, signal)).data;
   });
+  const members = useApiQuery(teamKey(teamId, 'members'), async (api, signal) => {
+    const { data } = await api.get(teamPath(teamId, '/members'), MembersResSchema, signal);
+    return [...data].sort((a, b) => a.name.localeCompare(b.name));
+  });
+  // The page's two parts, each shown once what it needs has loaded.
+  const overview = allOf([programs, team, me], () => ({
+    programs: programs.data ?? [],
+    isOwner: team.data?.myRole === 'owner',
+    meId: me.data?.user.id ?? '',
+  }));
+  const roster = allOf([members, me], () => ({
+    members: members.data ?? [],
+    meId: me.data?.user.id ?? '',
+  }));
 
   return (
     <PageLayout
       title="Pairings"
       description="Who you are paired with in each of the team’s programs, and why."
     >
-      <ResourceView
-        handle={overview}
+      <QueryView
+        query={overview}
         loadingLabel="Loading the pairings…"
         errorTitle="The pairings could not be loaded"
       >
         {({ programs, isOwner, meId }) => (
           <Programs teamId={teamId} programs={programs} isOwner={isOwner} meId={meId} />
         )}
-      </ResourceView>
-      <ResourceView
-        handle={team}
+      </QueryView>
+      <QueryView
+        query={roster}
         loadingLabel="Loading the team…"
         errorTitle="The team could not be loaded"
       >
@@ -123,7 +124,7 @@ export function PairingsPage() {
             )}
           </PageSection>
         )}
-      </ResourceView>
+      </QueryView>
     </PageLayout>
   );
 }
@@ -212,22 +213,23 @@ function ProgramRounds({
   meId: string;
 }) {
   const styles = useStyles();
-  const rounds = useResource(`rounds:${teamId}:${program.kind}`, async (api, signal) => {
+  const rounds = useApiQuery(teamKey(teamId, 'rounds', program.kind), async (api, signal) => {
     const path = teamPath(teamId, `/rounds?program=${encodeURIComponent(program.kind)}`);
     return (await api.get(path, RoundsResSchema, signal)).data;
   });
-  const { resource, reload } = rounds;
-  const data = resource.status === 'ready' ? resource.data : undefined;
-  // Rounds changed here (a swap, a publish, a check-in, progress) until the list loads again.
-  const [changed, setChanged] = useState<ReadonlyMap<string, RoundDto>>(() => new Map());
-  useEffect(() => setChanged(new Map()), [data]);
+  const queryClient = useQueryClient();
+  // A swap, a publish, a check-in or progress answers with the round: it replaces the cached one.
   const update = useCallback(
-    (round: RoundDto) => setChanged((current) => new Map(current).set(round.id, round)),
-    [],
+    (round: RoundDto) =>
+      queryClient.setQueryData<RoundsDto>(
+        teamKey(teamId, 'rounds', program.kind),
+        (list) => list && withRound(list, round),
+      ),
+    [queryClient, teamId, program.kind],
   );
-  const latest = (round: RoundDto) => changed.get(round.id) ?? round;
-  const refresh = useCallback(() => reload(), [reload]);
-  const refreshError = resource.status === 'ready' ? resource.refreshError : undefined;
+  const { refetch } = rounds;
+  const refresh = useCallback(() => void refetch(), [refetch]);
+  const refreshError = rounds.isRefetchError ? rounds.error : undefined;
 
   return (
     <>
@@ -238,14 +240,12 @@ function ProgramRounds({
           onRetry={refresh}
         />
       )}
-      <ResourceView
-        handle={rounds}
+      <QueryView
+        query={rounds}
         loadingLabel={`Loading ${programLabels[program.kind].toLowerCase()} rounds…`}
         errorTitle="The rounds could not be loaded"
       >
-        {({ current: loaded, past: loadedPast }) => {
-          const current = loaded && latest(loaded);
-          const past = loadedPast.map(latest);
+        {({ current, past }) => {
           // While an owner reviews a draft, their partner is still the one from the last round.
           const partnerRound =
             current?.status === 'published' ? current : current ? past[0] : undefined;
@@ -261,12 +261,7 @@ function ProgramRounds({
                 />
               )}
               {!current && (
-                <NoRoundYet
-                  teamId={teamId}
-                  program={program}
-                  isOwner={isOwner}
-                  onMade={() => reload({ quiet: true })}
-                />
+                <NoRoundYet teamId={teamId} program={program} isOwner={isOwner} onMade={update} />
               )}
               {current?.status === 'draft' && (
                 <DraftRound
@@ -305,7 +300,7 @@ function ProgramRounds({
             </>
           );
         }}
-      </ResourceView>
+      </QueryView>
     </>
   );
 }
@@ -320,25 +315,23 @@ function NoRoundYet({
   teamId: string;
   program: ProgramDto;
   isOwner: boolean;
-  onMade: () => void;
+  onMade: (round: RoundDto) => void;
 }) {
   const styles = useStyles();
   const { api } = useAppContext();
-  const make = useSave();
+  const make = useMutation({
+    mutationFn: async () =>
+      (await api.post(teamPath(teamId, `/programs/${program.kind}/rounds`), {}, RoundResSchema))
+        .data,
+    onSuccess: onMade,
+  });
   const label = programLabels[program.kind];
   const when = program.nextRunAt
     ? `The first ${label.toLowerCase()} round is due ${formatWhen(program.nextRunAt)}.`
     : `${label} has no round scheduled yet.`;
 
-  const makeNow = async () => {
-    const round = await make.run(
-      async () =>
-        (await api.post(teamPath(teamId, `/programs/${program.kind}/rounds`), {}, RoundResSchema))
-          .data,
-      (result) =>
-        result.status === 'draft' ? 'The draft is below.' : 'Everyone in it is being told.',
-    );
-    if (round) onMade();
+  const makeNow = () => {
+    if (!make.isPending) make.mutate();
   };
 
   return (
@@ -361,14 +354,19 @@ function NoRoundYet({
         <div className={styles.actions}>
           <BusyButton
             appearance="primary"
-            busy={make.state.status === 'saving'}
+            busy={make.isPending}
             busyLabel="Making a round…"
-            onClick={() => void makeNow()}
+            onClick={makeNow}
           >
             Make a round now
           </BusyButton>
           <SaveFeedback
             save={make}
+            message={
+              make.data?.status === 'draft'
+                ? 'The draft is below.'
+                : 'Everyone in it is being told.'
+            }
             successTitle="Round made"
             failureTitle="The round could not be made"
           />
@@ -376,4 +374,12 @@ function NoRoundYet({
       )}
     </>
   );
+}
+
+type RoundsDto = { current: RoundDto | null; past: RoundDto[] };
+
+/** The rounds with one as the server answered it: a made one becomes the current round. */
+function withRound(list: RoundsDto, round: RoundDto): RoundsDto {
+  if (list.current === null || list.current.id === round.id) return { ...list, current: round };
+  return { ...list, past: list.past.map((r) => (r.id === round.id ? round : r)) };
 }

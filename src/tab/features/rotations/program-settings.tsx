@@ -13,7 +13,7 @@ import {
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, type FormEvent, type ReactNode } from 'react';
 import {
   ProgramResSchema,
   ProgramUpdateSchema,
@@ -40,7 +40,8 @@ import {
 } from './programs';
 import { pairingsHref } from '../../app/routes';
 import { deviceTimeZone } from '../../ui/time-zones';
-import { useSave } from '../../ui/use-save';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { programsKey } from './use-programs';
 import { useSettingsForm } from '../../ui/use-settings-form';
 import { FormActions } from '../../ui/form-actions';
 import { NumberSelectField } from '../../ui/number-select-field';
@@ -155,14 +156,21 @@ export function ProgramEditor({
 }) {
   const styles = useStyles();
   const { api } = useAppContext();
+  const queryClient = useQueryClient();
   const hintId = useId();
   const label = programLabels[program.kind];
   const form = useSettingsForm({
-    initial: program,
+    saved: program,
     draftOf,
     schema: ProgramUpdateSchema,
-    send: async (body) =>
-      (await api.put(teamPath(teamId, `/programs/${program.kind}`), body, ProgramResSchema)).data,
+    send: async (body) => {
+      const path = teamPath(teamId, `/programs/${program.kind}`);
+      const { data } = await api.put(path, body, ProgramResSchema);
+      queryClient.setQueryData<ProgramDto[]>(programsKey(teamId), (programs) =>
+        programs?.map((p) => (p.kind === data.kind ? data : p)),
+      );
+      return data;
+    },
     describe: (next) =>
       next.enabled
         ? next.nextRunAt
@@ -171,8 +179,12 @@ export function ProgramEditor({
         : `${label} is off: no more rounds are made.`,
   });
   const { saved, draft, set, save, error } = form;
-  const makeRound = useSave();
-  const [made, setMade] = useState<RoundDto | null>(null);
+  const makeRound = useMutation({
+    mutationFn: async () =>
+      (await api.post(teamPath(teamId, `/programs/${program.kind}/rounds`), {}, RoundResSchema))
+        .data,
+  });
+  const made: RoundDto | undefined = makeRound.data;
   const dirty = !sameDraft(draft, draftOf(saved)) || saved.updatedAt === null;
 
   const submit = async (event: FormEvent) => {
@@ -182,19 +194,9 @@ export function ProgramEditor({
     if (result) onSaved?.(result);
   };
 
-  const roundNow = async () => {
+  const roundNow = () => {
     save.reset();
-    setMade(null);
-    const round = await makeRound.run(
-      async () =>
-        (await api.post(teamPath(teamId, `/programs/${program.kind}/rounds`), {}, RoundResSchema))
-          .data,
-      (result) =>
-        result.status === 'draft'
-          ? 'Only owners see it until it is published: review the groups, swap people if needed, then publish it.'
-          : 'Everyone in it is being told who their partner is.',
-    );
-    if (round) setMade(round);
+    if (!makeRound.isPending) makeRound.mutate();
   };
 
   const canMakeRound = saved.enabled && saved.updatedAt !== null;
@@ -287,11 +289,11 @@ export function ProgramEditor({
         <FormActions>
           <SaveButton save={save}>Save {label.toLowerCase()}</SaveButton>
           <BusyButton
-            busy={makeRound.state.status === 'saving'}
+            busy={makeRound.isPending}
             busyLabel="Making a round…"
             disabledFocusable={!canMakeRound}
             aria-describedby={canMakeRound ? undefined : hintId}
-            onClick={() => void roundNow()}
+            onClick={roundNow}
           >
             Make a round now
           </BusyButton>
@@ -306,11 +308,17 @@ export function ProgramEditor({
         <div>
           <SaveFeedback
             save={save}
+            message={form.message}
             successTitle={`${label} saved`}
             failureTitle={`${label} was not saved`}
           />
           <SaveFeedback
             save={makeRound}
+            message={
+              made?.status === 'draft'
+                ? 'Only owners see it until it is published: review the groups, swap people if needed, then publish it.'
+                : 'Everyone in it is being told who their partner is.'
+            }
             successTitle={made?.status === 'draft' ? 'Draft round ready' : 'Round published'}
             successExtra={
               made && (

@@ -7,10 +7,10 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { RoundResSchema, type RoundDto } from '../../../api/contract';
 import { teamPath } from '../../app/api-client';
-import { useAppContext } from '../../app/app-context';
+import { teamKey, useApiQuery } from '../../app/team-query';
 import { plural } from '../../ui/format';
 import { hrefOf } from '../../app/routes';
 
@@ -49,46 +49,39 @@ export function PublishProgress({
   onChange: (round: RoundDto) => void;
 }) {
   const styles = useStyles();
-  const { api } = useAppContext();
-  const [pollFailed, setPollFailed] = useState(false);
-  const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
   const sending = isSending(round);
-
-  useEffect(() => {
-    if (!sending) return;
-    const controller = new AbortController();
-    let timer: number | undefined;
-    let delay = POLL_MS;
-    const poll = () => {
-      api
-        .get(
+  // Consecutive failed polls: each one doubles the wait before the next, up to MAX_BACKOFF_MS.
+  const failures = useRef(0);
+  const poll = useApiQuery(
+    teamKey(teamId, 'round', round.id),
+    async (api, signal) =>
+      (
+        await api.get(
           teamPath(teamId, `/rounds/${encodeURIComponent(round.id)}`),
           RoundResSchema,
-          controller.signal,
+          signal,
         )
-        .then(
-          ({ data }) => {
-            if (controller.signal.aborted) return;
-            setPollFailed(false);
-            delay = POLL_MS;
-            // A new round object re-runs this effect while sending; none is needed after.
-            onChangeRef.current(data);
-          },
-          () => {
-            if (controller.signal.aborted) return;
-            setPollFailed(true);
-            delay = Math.min(delay * 2, MAX_BACKOFF_MS);
-            timer = window.setTimeout(poll, delay);
-          },
-        );
-    };
-    timer = window.setTimeout(poll, delay);
-    return () => {
-      controller.abort();
-      window.clearTimeout(timer);
-    };
-  }, [api, teamId, round, sending]);
+      ).data,
+    {
+      enabled: sending,
+      // The round in hand is fresh: the first poll comes after one interval, as every later one.
+      initialData: round,
+      staleTime: POLL_MS,
+      refetchInterval: (query) => {
+        if (!isSending(query.state.data ?? round)) return false;
+        failures.current = query.state.status === 'error' ? failures.current + 1 : 0;
+        return Math.min(POLL_MS * 2 ** failures.current, MAX_BACKOFF_MS);
+      },
+    },
+  );
+  const pollFailed = poll.isRefetchError;
+  const polled = poll.data;
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  useEffect(() => {
+    // Only a new answer is news: the round it came from is already where it belongs.
+    if (polled && polled !== round) onChangeRef.current(polled);
+  }, [polled, round]);
 
   const progress = round.progress;
   if (!progress) return null;

@@ -12,7 +12,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { SandboxCardActionResSchema, type SandboxMessageDto } from '../../../api/contract';
 import { useAppContext } from '../../app/app-context';
-import { asRequestError } from '../../ui/form-errors';
+import { asRequestError } from '../../app/api-client';
 import { formatDateTime } from '../../ui/format';
 import {
   AdaptiveCardView,

@@ -9,7 +9,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import {
   SandboxMessagesResSchema,
   SandboxSampleMessagesResSchema,
@@ -18,9 +18,9 @@ import {
 import { useAppContext } from '../../app/app-context';
 import { BotMessageCard } from './bot-message-card';
 import { PageLayout, PageSection } from '../../ui/page-layout';
-import { EmptyState, ErrorState, ResourceView } from '../../ui/state-views';
+import { EmptyState, ErrorState, QueryView } from '../../ui/state-views';
 import { TaskModuleDialog } from './task-module-dialog';
-import { useResource } from '../../app/use-resource';
+import { useApiQuery } from '../../app/team-query';
 
 const POLL_MS = 5000;
 
@@ -47,27 +47,27 @@ export function SandboxPage() {
   const { localUserId = '' } = useAppContext();
   const [request, setRequest] = useState<SandboxMessageActionReq | null>(null);
 
-  const samples = useResource('sandbox:samples', async (api, signal) => {
+  const samples = useApiQuery(['sandbox', 'samples'], async (api, signal) => {
     return (await api.get('/api/local/sandbox/samples', SandboxSampleMessagesResSchema, signal))
       .data;
   });
-  const messages = useResource('sandbox:messages', async (api, signal) => {
-    const { data } = await api.get('/api/local/sandbox/messages', SandboxMessagesResSchema, signal);
-    return [...data].sort((a, b) => b.sentAt.localeCompare(a.sentAt));
-  });
+  const messages = useApiQuery(
+    ['sandbox', 'messages'],
+    async (api, signal) => {
+      const { data } = await api.get(
+        '/api/local/sandbox/messages',
+        SandboxMessagesResSchema,
+        signal,
+      );
+      return [...data].sort((a, b) => b.sentAt.localeCompare(a.sentAt));
+    },
+    { refetchInterval: POLL_MS },
+  );
 
-  const { reload } = messages;
-  const refresh = useCallback(() => reload({ quiet: true }), [reload]);
-  useEffect(() => {
-    const timer = window.setInterval(() => {
-      if (!document.hidden) refresh();
-    }, POLL_MS);
-    return () => window.clearInterval(timer);
-  }, [refresh]);
-
-  const refreshing = messages.resource.status === 'ready' && messages.resource.refreshing;
-  const refreshError =
-    messages.resource.status === 'ready' ? messages.resource.refreshError : undefined;
+  const { refetch } = messages;
+  const refresh = useCallback(() => void refetch(), [refetch]);
+  const refreshing = messages.isFetching && messages.data !== undefined;
+  const refreshError = messages.isRefetchError ? messages.error : undefined;
 
   return (
     <PageLayout
@@ -79,8 +79,8 @@ export function SandboxPage() {
           <Caption1 className={styles.hint}>
             In Teams, “Ask for help” is in the … menu of any message.
           </Caption1>
-          <ResourceView
-            handle={samples}
+          <QueryView
+            query={samples}
             loadingLabel="Loading sample messages…"
             errorTitle="Sample messages could not be loaded"
           >
@@ -127,20 +127,20 @@ export function SandboxPage() {
                 </div>
               )
             }
-          </ResourceView>
+          </QueryView>
         </PageSection>
 
         <PageSection
           title="Bot messages"
           extra={
             <>
-              {messages.resource.status === 'ready' && (
+              {messages.data && (
                 <CounterBadge
-                  count={messages.resource.data.length}
+                  count={messages.data.length}
                   showZero
                   appearance="ghost"
                   color="informative"
-                  aria-label={`${messages.resource.data.length} messages`}
+                  aria-label={`${messages.data.length} messages`}
                 />
               )}
               <Button size="small" onClick={refresh} disabled={refreshing}>
@@ -159,8 +159,8 @@ export function SandboxPage() {
               onRetry={refresh}
             />
           )}
-          <ResourceView
-            handle={messages}
+          <QueryView
+            query={messages}
             loadingLabel="Loading bot messages…"
             errorTitle="Bot messages could not be loaded"
           >
@@ -178,7 +178,7 @@ export function SandboxPage() {
                 </div>
               )
             }
-          </ResourceView>
+          </QueryView>
         </PageSection>
       </div>
       <TaskModuleDialog request={request} onClose={() => setRequest(null)} onSubmitted={refresh} />

@@ -19,9 +19,8 @@ import {
   SandboxTaskModuleResSchema,
   type SandboxMessageActionReq,
 } from '../../../api/contract';
-import { ApiRequestError } from '../../app/api-client';
+import { ApiRequestError, asRequestError } from '../../app/api-client';
 import { useAppContext } from '../../app/app-context';
-import { asRequestError } from '../../ui/form-errors';
 import {
   AdaptiveCardView,
   submissionData,

@@ -11,8 +11,15 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { MeResSchema, MembersResSchema, ProfileResSchema, type MeDto } from '../../../api/contract';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import {
+  MeResSchema,
+  MembersResSchema,
+  ProfileResSchema,
+  type MeDto,
+  type ProfileDto,
+} from '../../../api/contract';
 import { ApiRequestError, teamPath } from '../../app/api-client';
 import { useAppContext } from '../../app/app-context';
 import { PageLayout, PageSection } from '../../ui/page-layout';
@@ -21,8 +28,8 @@ import { PersonalData } from '../privacy/personal-data';
 import { RemovedTeams } from '../privacy/removed-teams';
 import { ProfileForm } from './profile-form';
 import { SkillList } from '../../ui/skill-list';
-import { EmptyState, ResourceView } from '../../ui/state-views';
-import { useResource } from '../../app/use-resource';
+import { EmptyState, QueryView } from '../../ui/state-views';
+import { teamKey, useApiQuery } from '../../app/team-query';
 
 const useStyles = makeStyles({
   profile: {
@@ -63,7 +70,10 @@ const teamNameOf = (me: MeDto, teamId: string) =>
 export function MePage() {
   const styles = useStyles();
   const { teamId } = useAppContext();
-  const profile = useResource(`me:${teamId ?? ''}`, async (api, signal) => {
+  const queryClient = useQueryClient();
+  const cardKey = teamKey(teamId ?? '', 'me');
+  const profileKey = teamKey(teamId ?? '', 'profile');
+  const profile = useApiQuery(cardKey, async (api, signal) => {
     const [me, members] = await Promise.all([
       api.get('/api/me', MeResSchema, signal),
       teamId
@@ -82,11 +92,29 @@ export function MePage() {
     return { me: me.data, row };
   });
   // The caller's own profile and boundaries in this team, to edit.
-  const editable = useResource(`profile:${teamId ?? ''}`, async (api, signal) =>
+  const editable = useApiQuery(profileKey, async (api, signal) =>
     teamId ? (await api.get(teamPath(teamId, '/profile'), ProfileResSchema, signal)).data : null,
   );
-  const { reload } = profile;
-  const refreshCard = useCallback(() => reload({ quiet: true }), [reload]);
+  // A saved profile is the card's news too: its answer updates both, with no second load.
+  const profileSaved = (saved: ProfileDto) => {
+    queryClient.setQueryData(profileKey, saved);
+    queryClient.setQueryData<typeof profile.data>(cardKey, (card) =>
+      card?.row
+        ? {
+            ...card,
+            row: {
+              ...card.row,
+              name: saved.name,
+              department: saved.department,
+              teaches: saved.teaches,
+              learns: saved.learns,
+            },
+          }
+        : card,
+    );
+  };
+  // Removing a team's data changes the list of teams, which its answer does not carry.
+  const teamsChanged = () => void queryClient.invalidateQueries({ queryKey: cardKey });
   // The team's name once the caller deleted their data in it: the page then only says so.
   const [deletedIn, setDeletedIn] = useState<string>();
 
@@ -100,8 +128,8 @@ export function MePage() {
 
   return (
     <PageLayout title="My profile" description="What your teammates see about you in Mutual.">
-      <ResourceView
-        handle={profile}
+      <QueryView
+        query={profile}
         loadingLabel="Loading your profile…"
         errorTitle="Your profile could not be loaded"
       >
@@ -155,15 +183,15 @@ export function MePage() {
                   Your skills, whether you take part, and the limits Mutual keeps to. Only you can
                   change them.
                 </Body1>
-                <ResourceView
-                  handle={editable}
+                <QueryView
+                  query={editable}
                   loadingLabel="Loading your profile settings…"
                   errorTitle="Your profile settings could not be loaded"
                 >
                   {(data) =>
-                    data && <ProfileForm teamId={teamId} profile={data} onSaved={refreshCard} />
+                    data && <ProfileForm teamId={teamId} profile={data} onSaved={profileSaved} />
                   }
-                </ResourceView>
+                </QueryView>
               </PageSection>
             )}
             {teamId && row && (
@@ -207,10 +235,10 @@ export function MePage() {
                 </ul>
               )}
             </PageSection>
-            <RemovedTeams teams={me.removedTeams} onRemoved={refreshCard} />
+            <RemovedTeams teams={me.removedTeams} onRemoved={teamsChanged} />
           </>
         )}
-      </ResourceView>
+      </QueryView>
     </PageLayout>
   );
 }

@@ -27,7 +27,7 @@ import { useAppContext } from '../../app/app-context';
 import { fieldOf, fieldProps, invalidFrom } from '../../ui/form-errors';
 import { formatDay, todayYmd } from '../../ui/format';
 import { deviceTimeZone } from '../../ui/time-zones';
-import { failureOf, useSave } from '../../ui/use-save';
+import { useMutation } from '@tanstack/react-query';
 import { FormActions } from '../../ui/form-actions';
 import { BusyButton, SaveButton, SaveFeedback } from '../../ui/save-feedback';
 import { SkillsEditor, skillRow, skillsOf, type SkillRow } from './skills-editor';
@@ -172,9 +172,27 @@ export function ProfileForm({
   };
   const [saved, setSaved] = useState(profile);
   const [draft, setDraft] = useState(() => draftOf(profile, true));
-  const save = useSave();
-  const resume = useSave();
-  const error = failureOf(save.state);
+  const put = async (body: unknown) =>
+    (await api.put(teamPath(teamId, '/profile'), body, ProfileResSchema)).data;
+  // A refusal checked here is the save's error too, so it shows by its field the same way.
+  const save = useMutation({
+    mutationFn: (body: ProfileUpdateReq | ApiRequestError) =>
+      body instanceof ApiRequestError ? Promise.reject(body) : put(body),
+    onSuccess: (result) => {
+      setSaved(result);
+      setDraft(draftOf(result));
+      onSaved(result);
+    },
+  });
+  const resume = useMutation({
+    mutationFn: () => put({ pausedUntil: null }),
+    onSuccess: (result) => {
+      setSaved(result);
+      set({ pausedUntil: '' });
+      onSaved(result);
+    },
+  });
+  const error = save.error ?? undefined;
   const set = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }));
 
   const change = changesOf(draft, saved);
@@ -193,40 +211,20 @@ export function ProfileForm({
     // Only when a new failure arrives, not on every keystroke after it.
   }, [error]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!dirty) {
       save.reset();
       return;
     }
     const problem = problemWith(change);
-    if (problem) {
-      save.fail(problem);
-      return;
-    }
-    const result = await save.run(
-      async () => (await api.put(teamPath(teamId, '/profile'), change, ProfileResSchema)).data,
-      () => 'Your profile is up to date.',
-    );
-    if (result) {
-      setSaved(result);
-      setDraft(draftOf(result));
-      onSaved(result);
-    }
+    if (save.isPending) return;
+    save.mutate(problem ?? change);
   };
 
-  const resumeNow = async () => {
+  const resumeNow = () => {
     save.reset();
-    const result = await resume.run(
-      async () =>
-        (await api.put(teamPath(teamId, '/profile'), { pausedUntil: null }, ProfileResSchema)).data,
-      () => 'You take part again from the next round.',
-    );
-    if (result) {
-      setSaved(result);
-      set({ pausedUntil: '' });
-      onSaved(result);
-    }
+    if (!resume.isPending) resume.mutate();
   };
 
   return (
@@ -281,17 +279,14 @@ export function ProfileForm({
           {isPaused(saved) && (
             <div className={styles.paused}>
               <Body1>You are paused until {formatDay(saved.pausedUntil ?? '')}, included.</Body1>
-              <BusyButton
-                busy={resume.state.status === 'saving'}
-                busyLabel="Resuming…"
-                onClick={() => void resumeNow()}
-              >
+              <BusyButton busy={resume.isPending} busyLabel="Resuming…" onClick={resumeNow}>
                 Resume now
               </BusyButton>
             </div>
           )}
           <SaveFeedback
             save={resume}
+            message="You take part again from the next round."
             successTitle="Pause ended"
             failureTitle="Your pause could not be ended"
           />
@@ -430,6 +425,7 @@ export function ProfileForm({
         </FormActions>
         <SaveFeedback
           save={save}
+          message="Your profile is up to date."
           successTitle="Profile saved"
           failureTitle="Your profile was not saved"
         />

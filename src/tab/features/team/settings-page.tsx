@@ -1,5 +1,5 @@
 import { Body1, makeStyles, tokens } from '@fluentui/react-components';
-import { ProgramsResSchema, TeamResSchema } from '../../../api/contract';
+import { TeamResSchema } from '../../../api/contract';
 import { teamPath } from '../../app/api-client';
 import { useAppContext } from '../../app/app-context';
 import { CompactSettings } from '../compact/compact-settings';
@@ -8,10 +8,10 @@ import { HelpSettings } from '../help/help-settings';
 import { InsightSettings } from '../insights/insights-settings';
 import { PageLayout, PageSection } from '../../ui/page-layout';
 import { ProgramEditor, ProgramSummary } from '../rotations/program-settings';
-import { ResourceView } from '../../ui/state-views';
+import { QueryView } from '../../ui/state-views';
 import { UndeliveredNotifications } from '../notify/undelivered-notifications';
-import { programKinds } from '../rotations/programs';
-import { useResource } from '../../app/use-resource';
+import { usePrograms } from '../rotations/use-programs';
+import { teamKey, useApiQuery } from '../../app/team-query';
 
 const useStyles = makeStyles({
   ownersOnly: { margin: 0, color: tokens.colorNeutralForeground2 },
@@ -26,13 +26,13 @@ const useStyles = makeStyles({
 export function SettingsPage() {
   const styles = useStyles();
   const { teamId = '' } = useAppContext();
-  const team = useResource(`settings:${teamId}`, async (api, signal) => {
+  const team = useApiQuery(teamKey(teamId, 'summary'), async (api, signal) => {
     return (await api.get(teamPath(teamId), TeamResSchema, signal)).data;
   });
   return (
     <PageLayout title="Settings" description="How Mutual runs in this team.">
-      <ResourceView
-        handle={team}
+      <QueryView
+        query={team}
         loadingLabel="Loading the settings…"
         errorTitle="The settings could not be loaded"
       >
@@ -55,25 +55,22 @@ export function SettingsPage() {
             </>
           );
         }}
-      </ResourceView>
+      </QueryView>
     </PageLayout>
   );
 }
 
 function Programs({ teamId, isOwner }: { teamId: string; isOwner: boolean }) {
   const styles = useStyles();
-  const programs = useResource(`programs:${teamId}`, async (api, signal) => {
-    const { data } = await api.get(teamPath(teamId, '/programs'), ProgramsResSchema, signal);
-    return programKinds.flatMap((kind) => data.filter((p) => p.kind === kind));
-  });
+  const programs = usePrograms(teamId);
   return (
     <PageSection title="Programs">
       <Body1 as="p" className={styles.hint}>
         Each program puts people together on its own schedule. Paused people and people who have not
         opted in are left out; everyone else left out is told why.
       </Body1>
-      <ResourceView
-        handle={programs}
+      <QueryView
+        query={programs}
         loadingLabel="Loading the programs…"
         errorTitle="The programs could not be loaded"
       >
@@ -88,7 +85,7 @@ function Programs({ teamId, isOwner }: { teamId: string; isOwner: boolean }) {
             )}
           </div>
         )}
-      </ResourceView>
+      </QueryView>
     </PageSection>
   );
 }
