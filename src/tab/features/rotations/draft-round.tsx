@@ -205,7 +205,7 @@ export function DraftRound({
         </section>
       )}
 
-      {round.groups.length > 1 && (
+      {round.can?.swap && round.groups.length > 1 && (
         <form noValidate onSubmit={submitSwap}>
           <fieldset className={styles.swap}>
             <legend className={styles.legend}>Swap two people</legend>
@@ -249,21 +249,23 @@ export function DraftRound({
         </form>
       )}
 
-      <div className={styles.publish}>
-        <BusyButton
-          appearance="primary"
-          busy={publish.isPending}
-          busyLabel="Publishing…"
-          disabledFocusable={conflict || round.groups.length === 0}
-          onClick={() => setConfirming(true)}
-        >
-          Publish round
-        </BusyButton>
-        <Caption1 className={styles.hint}>
-          Each person gets a 1:1 message with their partner and the reason; a summary goes to the
-          team channel.
-        </Caption1>
-      </div>
+      {round.can?.publish && (
+        <div className={styles.publish}>
+          <BusyButton
+            appearance="primary"
+            busy={publish.isPending}
+            busyLabel="Publishing…"
+            disabledFocusable={conflict || round.groups.length === 0}
+            onClick={() => setConfirming(true)}
+          >
+            Publish round
+          </BusyButton>
+          <Caption1 className={styles.hint}>
+            Each person gets a 1:1 message with their partner and the reason; a summary goes to the
+            team channel.
+          </Caption1>
+        </div>
+      )}
       {!conflict && publish.isError && (
         <SaveFeedback
           save={publish}

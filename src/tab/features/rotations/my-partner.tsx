@@ -156,30 +156,34 @@ export function MyPartner({
       <Body1 as="p" className={styles.reason}>
         {group.reason}
       </Body1>
-      <div className={styles.checkIn} role="group" aria-labelledby={questionId}>
-        <p id={questionId} className={styles.question}>
-          Did you meet?
-        </p>
-        <div className={styles.buttons}>
-          {answers.map((answer) => (
-            <ToggleButton
-              key={answer.value}
-              checked={round.myCheckIn === answer.value}
-              appearance={round.myCheckIn === answer.value ? 'primary' : 'secondary'}
-              disabledFocusable={pending !== null}
-              icon={
-                pending === answer.value ? <Spinner size="tiny" aria-hidden="true" /> : undefined
-              }
-              onClick={() => checkIn(answer.value)}
-            >
-              {answer.label}
-            </ToggleButton>
-          ))}
+      {round.can?.checkIn && (
+        <div className={styles.checkIn} role="group" aria-labelledby={questionId}>
+          <p id={questionId} className={styles.question}>
+            Did you meet?
+          </p>
+          <div className={styles.buttons}>
+            {answers.map((answer) => (
+              <ToggleButton
+                key={answer.value}
+                checked={round.myCheckIn === answer.value}
+                appearance={round.myCheckIn === answer.value ? 'primary' : 'secondary'}
+                disabledFocusable={pending !== null}
+                icon={
+                  pending === answer.value ? <Spinner size="tiny" aria-hidden="true" /> : undefined
+                }
+                onClick={() => checkIn(answer.value)}
+              >
+                {answer.label}
+              </ToggleButton>
+            ))}
+          </div>
+          <Caption1 className={styles.saved}>
+            {current
+              ? `Saved: ${current.saved}`
+              : 'Tell us once you have met, or if you could not.'}
+          </Caption1>
         </div>
-        <Caption1 className={styles.saved}>
-          {current ? `Saved: ${current.saved}` : 'Tell us once you have met, or if you could not.'}
-        </Caption1>
-      </div>
+      )}
       {save.isError && (
         <SaveFeedback
           save={save}

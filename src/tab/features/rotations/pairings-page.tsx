@@ -71,7 +71,7 @@ export function PairingsPage() {
   // The page's two parts, each shown once what it needs has loaded.
   const overview = allOf([programs, team, me], () => ({
     programs: programs.data ?? [],
-    isOwner: team.data?.myRole === 'owner',
+    isOwner: team.data?.can?.editSettings === true,
     meId: me.data?.user.id ?? '',
   }));
   const roster = allOf([members, me], () => ({

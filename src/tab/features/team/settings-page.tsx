@@ -37,7 +37,8 @@ export function SettingsPage() {
         errorTitle="The settings could not be loaded"
       >
         {(data) => {
-          const isOwner = data.myRole === 'owner';
+          // What this member may do here is the server's answer, not worked out from a role.
+          const isOwner = data.can?.editSettings === true;
           return (
             <>
               {!isOwner && (
@@ -51,7 +52,7 @@ export function SettingsPage() {
               <CompactSettings teamId={teamId} isOwner={isOwner} />
               <GuardianSettings teamId={teamId} isOwner={isOwner} />
               <InsightSettings teamId={teamId} isOwner={isOwner} />
-              {isOwner && <UndeliveredNotifications teamId={teamId} />}
+              {data.can?.manageUndelivered && <UndeliveredNotifications teamId={teamId} />}
             </>
           );
         }}
