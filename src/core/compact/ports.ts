@@ -5,6 +5,7 @@ import type { ClauseDiff } from './diff';
 import type { Proposal } from './proposal';
 import type { CompactReview } from './review';
 import type { CompactSettings } from './settings';
+import type { TeamRecords, TeamSettingsRow } from '../team/records';
 
 export interface CompactStore {
   current(ref: TeamRef): Promise<CompactVersion | undefined>;
@@ -15,23 +16,12 @@ export interface CompactStore {
 }
 
 /** Proposals to change the compact, in their team's partition, latest first. */
-export interface ProposalStore {
-  get(ref: TeamRef, id: string): Promise<Versioned<Proposal> | undefined>;
+export interface ProposalStore extends TeamRecords<Proposal> {
   list(ref: TeamRef): Promise<Versioned<Proposal>[]>;
-  create(ref: TeamRef, proposal: Proposal): Promise<Versioned<Proposal>>;
-  update(ref: TeamRef, proposal: Proposal, etag: string): Promise<Versioned<Proposal>>;
 }
 
 /** A team's compact settings (one row). */
-export interface CompactSettingsStore {
-  get(ref: TeamRef): Promise<Versioned<CompactSettings> | undefined>;
-  /** Creates them when `etag` is undefined (insert if absent), else replaces them. */
-  save(
-    ref: TeamRef,
-    settings: CompactSettings,
-    etag: string | undefined,
-  ): Promise<Versioned<CompactSettings>>;
-}
+export type CompactSettingsStore = TeamSettingsRow<CompactSettings>;
 
 /** Who acknowledged which version ("I commit to this"). */
 export interface AcknowledgementStore {

@@ -2,15 +2,15 @@ import type { MessagePerson } from '../notify/message-person';
 import type { TeamRef } from '../team/team';
 import type { Versioned } from '../versioned';
 import type { HelpRequest } from './help-request';
+import type { TeamRecords } from '../team/records';
 
-/** Help requests, in their team's partition, by id. */
-export interface HelpRequestStore {
-  get(ref: TeamRef, id: string): Promise<Versioned<HelpRequest> | undefined>;
+/**
+ * Help requests, in their team's partition, by id. Insert if absent: a second submit of the same
+ * request is a `conflict`.
+ */
+export interface HelpRequestStore extends TeamRecords<HelpRequest> {
   /** Every request of the team, latest first. */
   list(ref: TeamRef): Promise<Versioned<HelpRequest>[]>;
-  /** Insert if absent: a second submit of the same request is a `conflict`. */
-  create(ref: TeamRef, request: HelpRequest): Promise<Versioned<HelpRequest>>;
-  update(ref: TeamRef, request: HelpRequest, etag: string): Promise<Versioned<HelpRequest>>;
   /** How many requests `userId` has taken on (first claimed) since `since`. */
   countTakenSince(ref: TeamRef, userId: string, since: Date): Promise<number>;
 }

@@ -3,23 +3,16 @@ import type { Versioned } from '../versioned';
 import type { CheckIn } from './check-in';
 import type { Program, ProgramKind } from './program';
 import type { Round } from './round';
+import type { TeamRecords } from '../team/records';
 
 /** A team's programs, one per kind. */
-export interface ProgramStore {
-  get(ref: TeamRef, kind: ProgramKind): Promise<Versioned<Program> | undefined>;
+export interface ProgramStore extends TeamRecords<Program, ProgramKind> {
   list(ref: TeamRef): Promise<Versioned<Program>[]>;
-  /** Insert if absent; `conflict` when it exists. */
-  create(ref: TeamRef, program: Program): Promise<Versioned<Program>>;
-  update(ref: TeamRef, program: Program, etag: string): Promise<Versioned<Program>>;
 }
 
-export interface RoundStore {
-  get(ref: TeamRef, id: string): Promise<Versioned<Round> | undefined>;
+export interface RoundStore extends TeamRecords<Round> {
   /** A program's rounds, latest first. */
   list(ref: TeamRef, program: ProgramKind, limit: number): Promise<Versioned<Round>[]>;
-  /** Insert if absent; `conflict` when a round with that id exists. */
-  create(ref: TeamRef, round: Round): Promise<Versioned<Round>>;
-  update(ref: TeamRef, round: Round, etag: string): Promise<Versioned<Round>>;
 }
 
 export interface CheckInStore {

@@ -1,6 +1,7 @@
 import type { Versioned } from '../versioned';
 import type { Member } from './member';
 import type { Channel, Team, TeamRef } from './team';
+import type { TeamRecords } from './records';
 
 export interface TeamStore {
   get(ref: TeamRef): Promise<Versioned<Team> | undefined>;
@@ -12,12 +13,9 @@ export interface TeamStore {
   remove(ref: TeamRef, etag: string): Promise<void>;
 }
 
-export interface MemberStore {
-  get(ref: TeamRef, userId: string): Promise<Versioned<Member> | undefined>;
+/** Members by user id. */
+export interface MemberStore extends TeamRecords<Member> {
   list(ref: TeamRef): Promise<Versioned<Member>[]>;
-  /** Insert if absent; `conflict` when the member already exists. */
-  create(ref: TeamRef, member: Member): Promise<Versioned<Member>>;
-  update(ref: TeamRef, member: Member, etag: string): Promise<Versioned<Member>>;
   /** The teams a user has ever been added to in a tenant (check `active` on the member row). */
   teamsOf(tenantId: string, userId: string): Promise<TeamRef[]>;
   /** Deletes the member's row (if `etag` still matches) and its entry in the user's team index. */

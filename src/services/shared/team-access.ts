@@ -9,6 +9,20 @@ export interface TeamAccess {
   me: Versioned<Member>;
 }
 
+/** The team and the caller's row in it: both point reads at once (each gate checks the team first). */
+export async function readTeamAndMe(
+  actor: Actor,
+  teamId: string,
+  ports: Pick<Ports, 'teams' | 'members'>,
+) {
+  const ref = { tenantId: actor.tenantId, teamId };
+  const [team, me] = await Promise.all([
+    ports.teams.get(ref),
+    ports.members.get(ref, actor.userId),
+  ]);
+  return { ref, team, me };
+}
+
 /**
  * The gate in front of every team use case: the team must be installed and the caller must be an
  * active member of its stored roster. The team is looked up inside the caller's own tenant, so a
@@ -19,12 +33,7 @@ export async function requireMember(
   teamId: string,
   ports: Pick<Ports, 'teams' | 'members'>,
 ): Promise<TeamAccess> {
-  const ref = { tenantId: actor.tenantId, teamId };
-  // Both point reads at once; the team is still checked first.
-  const [team, me] = await Promise.all([
-    ports.teams.get(ref),
-    ports.members.get(ref, actor.userId),
-  ]);
+  const { ref, team, me } = await readTeamAndMe(actor, teamId, ports);
   if (!team || !team.value.active) throw notFound('Mutual is not installed in that team.');
   if (!me || !me.value.active) throw forbidden('You are not a member of this team.');
   return { ref, team: team.value, me };
@@ -51,11 +60,7 @@ export async function requireOwnRecord(
   teamId: string,
   ports: Pick<Ports, 'teams' | 'members'>,
 ): Promise<TeamAccess> {
-  const ref = { tenantId: actor.tenantId, teamId };
-  const [team, me] = await Promise.all([
-    ports.teams.get(ref),
-    ports.members.get(ref, actor.userId),
-  ]);
+  const { ref, team, me } = await readTeamAndMe(actor, teamId, ports);
   if (!team) throw notFound('Mutual has no data for that team.');
   if (!me) throw forbidden('You are not a member of this team.');
   return { ref, team: team.value, me };

@@ -1,10 +1,23 @@
 import type { Ports } from '../../core/ports';
 import type { TeamRole } from '../../core/team/member';
 import type { Actor, Team } from '../../core/team/team';
+import { readTeamAndMe } from '../shared/team-access';
 
 export interface MyTeam {
   team: Team;
   role: TeamRole;
+}
+
+/** Every team the caller was ever added to in their tenant, with its row and theirs. */
+function teamsOfCaller(actor: Actor, ports: Pick<Ports, 'teams' | 'members'>) {
+  return ports.members.teamsOf(actor.tenantId, actor.userId).then((refs) =>
+    Promise.all(
+      refs.map(async (ref) => {
+        const { team, me } = await readTeamAndMe(actor, ref.teamId, ports);
+        return { ref, team, member: me };
+      }),
+    ),
+  );
 }
 
 /** The installed teams the caller is an active member of, by name. */
@@ -12,16 +25,10 @@ export async function listMyTeams(
   actor: Actor,
   ports: Pick<Ports, 'teams' | 'members'>,
 ): Promise<MyTeam[]> {
-  const refs = await ports.members.teamsOf(actor.tenantId, actor.userId);
-  const found = await Promise.all(
-    refs.map(async (ref) => {
-      const [team, member] = await Promise.all([
-        ports.teams.get(ref),
-        ports.members.get(ref, actor.userId),
-      ]);
-      if (!team?.value.active || !member?.value.active) return undefined;
-      return { team: team.value, role: member.value.role };
-    }),
+  const found = (await teamsOfCaller(actor, ports)).map(({ team, member }) =>
+    team?.value.active && member?.value.active
+      ? { team: team.value, role: member.value.role }
+      : undefined,
   );
   return found
     .filter((t): t is MyTeam => t !== undefined)
@@ -37,16 +44,10 @@ export async function listRemovedTeams(
   actor: Actor,
   ports: Pick<Ports, 'teams' | 'members'>,
 ): Promise<{ teamId: string; name: string }[]> {
-  const refs = await ports.members.teamsOf(actor.tenantId, actor.userId);
-  const found = await Promise.all(
-    refs.map(async (ref) => {
-      const [team, member] = await Promise.all([
-        ports.teams.get(ref),
-        ports.members.get(ref, actor.userId),
-      ]);
-      if (member?.value.role !== 'owner' || team?.value.active) return undefined;
-      return { teamId: ref.teamId, name: team?.value.name ?? '' };
-    }),
+  const found = (await teamsOfCaller(actor, ports)).map(({ ref, team, member }) =>
+    member?.value.role !== 'owner' || team?.value.active
+      ? undefined
+      : { teamId: ref.teamId, name: team?.value.name ?? '' },
   );
   return found
     .filter((t): t is { teamId: string; name: string } => t !== undefined)
