@@ -16,22 +16,15 @@ import { DEFAULT_ADOPTION_RULE } from '../../core/compact/settings';
 import { isTakingPart } from '../../core/team/boundaries';
 import type { Actor, TeamRef } from '../../core/team/team';
 import type { Ports, Versioned } from '../../core/ports';
+import type { SendingPorts } from '../notify/enqueue-notifications';
 import { askToAcknowledge } from './compact-acknowledgements';
 import { requireMember, requireOwner } from '../shared/team-access';
 
 export type ProposalPorts = Pick<
   Ports,
-  | 'teams'
-  | 'members'
-  | 'compacts'
-  | 'proposals'
-  | 'compactSettings'
-  | 'clock'
-  | 'notifications'
-  | 'queue'
-  | 'messages'
-  | 'links'
->;
+  'teams' | 'members' | 'compacts' | 'proposals' | 'compactSettings'
+> &
+  SendingPorts;
 
 export async function currentOf(ref: TeamRef, ports: Pick<Ports, 'compacts'>) {
   const current = await ports.compacts.current(ref);

@@ -20,7 +20,7 @@ import { wallClock } from '../../core/schedule/zoned-time';
 import type { Member } from '../../core/team/member';
 import type { Team, TeamRef } from '../../core/team/team';
 import type { Actor } from '../../core/team/team';
-import { enqueueNotifications } from '../notify/enqueue-notifications';
+import { enqueueNotifications, type SendingPorts } from '../notify/enqueue-notifications';
 import { retryOnConflict } from '../shared/retry-on-conflict';
 import { scheduleJob } from '../shared/schedule-job';
 import { requireMember, requireOwner } from '../shared/team-access';
@@ -37,13 +37,9 @@ type ReviewPorts = Pick<
   | 'compactSettings'
   | 'compactReviews'
   | 'guardians'
-  | 'notifications'
-  | 'queue'
   | 'schedule'
-  | 'clock'
-  | 'messages'
-  | 'links'
->;
+> &
+  SendingPorts;
 
 /** The team's compact settings as stored, or the defaults counted from its installation. */
 export async function compactSettingsOf(

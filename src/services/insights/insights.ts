@@ -27,7 +27,7 @@ import { pulseTrends } from '../../core/pulse/results';
 import type { Ports } from '../../core/ports';
 import type { ScheduledJob } from '../../core/schedule/scheduled-job';
 import type { Actor, TeamRef } from '../../core/team/team';
-import { enqueueNotifications } from '../notify/enqueue-notifications';
+import { enqueueNotifications, type SendingPorts } from '../notify/enqueue-notifications';
 import { personOf } from '../shared/people';
 import { retryOnConflict } from '../shared/retry-on-conflict';
 import { scheduleJob } from '../shared/schedule-job';
@@ -158,19 +158,8 @@ export async function scheduleHelperLoadCheck(
   );
 }
 
-type HelperLoadPorts = Pick<
-  Ports,
-  | 'teams'
-  | 'members'
-  | 'guardians'
-  | 'insights'
-  | 'notifications'
-  | 'queue'
-  | 'schedule'
-  | 'clock'
-  | 'messages'
-  | 'links'
->;
+type HelperLoadPorts = Pick<Ports, 'teams' | 'members' | 'guardians' | 'insights' | 'schedule'> &
+  SendingPorts;
 
 /**
  * The scheduler's daily check: over the last 28 days, anyone whose share of the help given passes

@@ -5,14 +5,11 @@ import { notificationId, type Notification } from '../../core/notify/notificatio
 import type { Ports } from '../../core/ports';
 import type { Member } from '../../core/team/member';
 import type { Actor, Team, TeamRef } from '../../core/team/team';
-import { enqueueNotifications } from '../notify/enqueue-notifications';
+import { enqueueNotifications, type SendingPorts } from '../notify/enqueue-notifications';
 import { peopleOf, personOf } from '../shared/people';
 import { requireMember } from '../shared/team-access';
 
-export type KudosPorts = Pick<
-  Ports,
-  'teams' | 'members' | 'kudos' | 'clock' | 'notifications' | 'queue' | 'messages' | 'links'
->;
+export type KudosPorts = Pick<Ports, 'teams' | 'members' | 'kudos'> & SendingPorts;
 
 export interface GiveKudosInput {
   toIds: readonly string[];
@@ -75,7 +72,7 @@ export async function tellKudosRecipients(
   ref: TeamRef,
   team: Team,
   kudos: Kudos,
-  ports: Pick<Ports, 'members' | 'notifications' | 'queue' | 'messages' | 'links' | 'clock'>,
+  ports: Pick<Ports, 'members'> & SendingPorts,
   known?: ReadonlyMap<string, Member>,
 ): Promise<void> {
   const people = known ?? (await peopleOf(ref, [kudos.fromId, ...kudos.toIds], ports));

@@ -1,6 +1,9 @@
 import type { Notification } from '../../core/notify/notification';
 import type { Ports } from '../../core/ports';
 
+/** What a use case needs to write a message and put it in the outbox, at its time. */
+export type SendingPorts = Pick<Ports, 'notifications' | 'queue' | 'clock' | 'messages' | 'links'>;
+
 /**
  * Puts notifications in the outbox. Each is recorded under its deterministic id first, so running
  * this again (a retried publish, a crash and resume) queues nothing that was already sent.

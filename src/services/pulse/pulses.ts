@@ -18,7 +18,7 @@ import { PULSE_QUESTIONS } from '../../core/pulse/questions';
 import { pulseResults, pulseTrends, type PulseResults } from '../../core/pulse/results';
 import type { ScheduledJob } from '../../core/schedule/scheduled-job';
 import type { Actor, Team, TeamRef } from '../../core/team/team';
-import { enqueueNotifications } from '../notify/enqueue-notifications';
+import { enqueueNotifications, type SendingPorts } from '../notify/enqueue-notifications';
 import { retryOnConflict } from '../shared/retry-on-conflict';
 import { scheduleJob } from '../shared/schedule-job';
 import { requireMember } from '../shared/team-access';
@@ -29,19 +29,8 @@ const HISTORY = 24;
 /** Answers arriving together each retry on the tally's ETag; give a busy moment room. */
 const ANSWER_ATTEMPTS = 12;
 
-type PulsePorts = Pick<
-  Ports,
-  | 'teams'
-  | 'members'
-  | 'guardians'
-  | 'pulses'
-  | 'clock'
-  | 'notifications'
-  | 'queue'
-  | 'messages'
-  | 'links'
-  | 'schedule'
->;
+type PulsePorts = Pick<Ports, 'teams' | 'members' | 'guardians' | 'pulses' | 'schedule'> &
+  SendingPorts;
 
 type ReadPorts = Pick<Ports, 'teams' | 'members' | 'guardians' | 'pulses' | 'clock'>;
 

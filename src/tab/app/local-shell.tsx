@@ -5,23 +5,11 @@ import { queryClient } from './query-client';
 import { FullPageMessage, FullPageText } from './full-page-message';
 import { ThemePicker } from './theme-picker';
 import { UserSwitcher } from './user-switcher';
-import type { PageRoute, Route } from './routes';
+import { localTabRoutes, type Route } from './routes';
 import { localTokens } from './session';
 import { Shell } from './shell';
 import { preferences } from './storage';
 import type { ThemeName } from './theme';
-
-const localRoutes: readonly PageRoute[] = [
-  'pairings',
-  'help',
-  'compact',
-  'kudos',
-  'pulse',
-  'insights',
-  'settings',
-  'me',
-  'sandbox',
-];
 
 function initialUser(users: LocalUsersDto['users']): string | undefined {
   const saved = preferences.get('localUser');
@@ -68,7 +56,7 @@ export function LocalShell({
       teamId={directory.teamId}
       localUserId={userId}
       theme={theme}
-      routes={localRoutes}
+      routes={localTabRoutes}
       route={route}
       defaultRoute="pairings"
       teamNameHint={directory.teamName}

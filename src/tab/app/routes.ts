@@ -23,6 +23,22 @@ export const isLegalRoute = (route: Route | undefined): route is LegalRoute =>
 /** Routes shown inside the shell (the configuration and legal pages stand alone). */
 export type PageRoute = Exclude<Route, 'config' | LegalRoute>;
 
+/** The pages a team's tab in Teams offers, in the order of the navigation. */
+export const teamTabRoutes = [
+  'pairings',
+  'help',
+  'compact',
+  'kudos',
+  'pulse',
+  'insights',
+  'settings',
+  'me',
+] as const satisfies readonly PageRoute[];
+/** Local mode adds the sandbox, where the bot's messages are shown. */
+export const localTabRoutes: readonly PageRoute[] = [...teamTabRoutes, 'sandbox'];
+/** Pages about one team: without a team chosen they ask for one (My profile does not). */
+export const teamPages: ReadonlySet<PageRoute> = new Set(teamTabRoutes.filter((r) => r !== 'me'));
+
 export const routeLabels: Record<Route, string> = {
   pairings: 'Pairings',
   help: 'Help board',

@@ -15,7 +15,7 @@ import { AppHeader } from './app-header';
 import { ErrorBoundary } from './error-boundary';
 import { NavTabs } from './nav-tabs';
 import { EmptyState, LoadingState } from '../ui/state-views';
-import { hrefOf, legalRoutes, routeLabels, type PageRoute, type Route } from './routes';
+import { hrefOf, legalRoutes, routeLabels, teamPages, type PageRoute, type Route } from './routes';
 import type { ThemeName } from './theme';
 import { teamKey, useApiQuery } from './team-query';
 
@@ -41,16 +41,6 @@ const pages: Record<PageRoute, LazyExoticComponent<() => ReactNode>> = {
     import('../features/sandbox/sandbox-page').then((m) => ({ default: m.SandboxPage })),
   ),
 };
-
-const teamPages: ReadonlySet<PageRoute> = new Set([
-  'pairings',
-  'help',
-  'compact',
-  'kudos',
-  'pulse',
-  'insights',
-  'settings',
-]);
 
 const useStyles = makeStyles({
   main: { flexGrow: 1, display: 'flex', flexDirection: 'column', outline: 'none' },

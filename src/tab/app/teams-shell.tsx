@@ -4,24 +4,13 @@ import { MeResSchema, type MeDto } from '../../api/contract';
 import { ApiClient } from './api-client';
 import { AppContext, type AppContextValue } from './app-context';
 import { ErrorState, LoadingState } from '../ui/state-views';
-import { routeNamed, type PageRoute, type Route } from './routes';
+import { routeNamed, teamTabRoutes, type Route } from './routes';
 import { teamsTokens } from './session';
 import { Shell } from './shell';
 import { preferences } from './storage';
 import type { TeamsHost } from './teams';
 import type { ThemeName } from './theme';
 import { useApiQuery } from './team-query';
-
-const teamRoutes: readonly PageRoute[] = [
-  'pairings',
-  'help',
-  'compact',
-  'kudos',
-  'pulse',
-  'insights',
-  'settings',
-  'me',
-];
 
 const useStyles = makeStyles({ boot: { padding: tokens.spacingHorizontalXL } });
 
@@ -46,7 +35,7 @@ export function TeamsShell({
         api={api}
         teamId={host.teamId}
         theme={theme}
-        routes={teamRoutes}
+        routes={teamTabRoutes}
         route={shown}
         defaultRoute="pairings"
         teamNameHint={host.teamName}
@@ -108,7 +97,7 @@ function PersonalShell({
       api={api}
       teamId={team?.id}
       theme={theme}
-      routes={teamRoutes}
+      routes={teamTabRoutes}
       route={route}
       defaultRoute="me"
       teamNameHint={team?.name ?? 'Your teams'}

@@ -179,18 +179,20 @@ function OpenPulse({
       <Body1 as="p">
         Open until {formatDate(pulse.closesAt)}. Results need at least {pulse.minAnswers} answers.
       </Body1>
-      {pulse.answeredByMe ? (
-        <Body1 as="p">
-          You answered; results appear after it closes on {formatDate(pulse.closesAt)}.
-        </Body1>
-      ) : (
+      {pulse.can?.answer ? (
         <PulseAnswerForm
           pulse={pulse}
           limits={data.limits}
           send={(body) => answer(pulse.id, body)}
         />
+      ) : (
+        pulse.answeredByMe && (
+          <Body1 as="p">
+            You answered; results appear after it closes on {formatDate(pulse.closesAt)}.
+          </Body1>
+        )
       )}
-      {data.canRun && (
+      {pulse.can?.close && (
         <div>
           <Button onClick={() => setConfirming(true)} disabled={closing.isPending}>
             Close now
