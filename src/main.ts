@@ -14,6 +14,7 @@ import { createNotifier } from '../bot/notifier';
 import { createApiRouter } from './api/api-router';
 import { createTokenVerifier, entraKeys } from './api/auth';
 import { errorHandler, notFoundRoute } from './api/errors';
+import { tabFiles } from './api/tab-files';
 import { ConfigError, loadConfig, type Config } from './config';
 import type { Clock } from './core/ports';
 import { createDevIssuer } from './local/dev-issuer';
@@ -162,14 +163,7 @@ export async function start(config: Config, options: StartOptions = {}): Promise
     app.use('/api', createApiRouter({ services, verify, ratePerUser: config.apiRatePerUser }));
     app.use('/api', notFoundRoute);
 
-    if (existsSync(join(TAB_DIR, 'index.html'))) {
-      app.use(express.static(TAB_DIR, { index: 'index.html', maxAge: '1h' }));
-      app.get(/^\/(?!api\/|local\/).*/, (_req, res) => res.sendFile(join(TAB_DIR, 'index.html')));
-    } else {
-      app.get('/', (_req, res) => {
-        res.status(503).type('text').send('The tab is not built yet: run `npm run build:tab`.');
-      });
-    }
+    app.use(tabFiles(TAB_DIR));
     app.use(errorHandler((message, error) => log(message, { error: describe(error) })));
 
     const server = await listen(app, config.port, config.host);
