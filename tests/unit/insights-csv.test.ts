@@ -4,6 +4,7 @@ import {
   chartPalettes,
   concentrationSentence,
   csvField,
+  csvRow,
   formatHours,
   insightTables,
   insightsCsv,
@@ -124,11 +125,13 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('a CSV field', () => {
-  it('is written as is when plain, and quoted with quotes doubled when it holds a comma, quote or line break', () => {
-    expect(csvField('Ana Souza')).toBe('Ana Souza');
+  it('quotes every text cell, quotes doubled, and writes only numbers bare', () => {
+    expect(csvField('Ana Souza')).toBe('"Ana Souza"');
+    expect(csvField('12')).toBe('"12"');
     expect(csvField(12)).toBe('12');
     expect(csvField(null)).toBe('');
     expect(csvField('Souza, Ana')).toBe('"Souza, Ana"');
+    expect(csvField('Souza; Ana')).toBe('"Souza; Ana"');
     expect(csvField('the "fast" one')).toBe('"the ""fast"" one"');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField('cr\rhere')).toBe('"cr\rhere"');
@@ -137,13 +140,44 @@ describe('a CSV field', () => {
 
   it('disarms text a spreadsheet would run as a formula with a leading apostrophe', () => {
     expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
-    expect(csvField('+1 555')).toBe("'+1 555");
-    expect(csvField('-2+3')).toBe("'-2+3");
-    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvField('\t=1')).toBe("'\t=1");
+    expect(csvField('+1 555')).toBe(`"'+1 555"`);
+    expect(csvField('-2+3')).toBe(`"'-2+3"`);
+    expect(csvField('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvField('\t=1')).toBe(`"'\t'=1"`);
+    expect(csvField('\r=1')).toBe(`"'\r'=1"`);
     // Numbers are data, not text: a negative count stays a number.
     expect(csvField(-3)).toBe('-3');
-    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField('a=b')).toBe('"a=b"');
+  });
+
+  it('disarms a formula wherever a separator of any locale could start a cell', () => {
+    expect(csvField("x;=cmd|'/C calc'!A0")).toBe(`"x;'=cmd|'/C calc'!A0"`);
+    expect(csvField('x, +1')).toBe(`"x, '+1"`);
+    expect(csvField('x\t@SUM(A1)')).toBe(`"x\t'@SUM(A1)"`);
+    expect(csvField('line\n-2')).toBe(`"line\n'-2"`);
+  });
+
+  it('leaves no formula cell however a locale splits the line (`,` or `;`, quotes honoured or not)', () => {
+    const hostile = [
+      "x;=cmd|'/C calc'!A0",
+      'a,=1+1',
+      'b;  @SUM(A1)',
+      '=2',
+      '+3;-4',
+      'c\t=5',
+      'd"; =6',
+    ];
+    const csv = csvRow([...hostile, 7, null]);
+    for (const separator of [/[,]/, /[;]/, /[,;\t\r\n]/]) {
+      for (const cell of csv.split(separator)) {
+        const shown = cell.replace(/^[\s"]+/, '');
+        expect(shown, `${JSON.stringify(cell)} split on ${String(separator)}`).not.toMatch(
+          /^[=+\-@]/,
+        );
+      }
+    }
+    // A reader that honours quotes gets the text back, each cell marked as text.
+    expect(csv.startsWith(`"x;'=cmd|'/C calc'!A0","a,'=1+1"`)).toBe(true);
   });
 });
 

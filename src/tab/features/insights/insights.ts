@@ -1,5 +1,8 @@
 import { insightPeriods, type InsightPeriod, type InsightsDto } from '../../../api/contract';
 import type { ThemeName } from '../../app/theme';
+import { csvText, type CsvCell } from './csv';
+
+export { csvField, csvRow } from './csv';
 
 export const periodLabels: Record<InsightPeriod, string> = {
   '4w': 'Last 4 weeks',
@@ -40,7 +43,7 @@ export interface InsightColumn {
   kind: InsightColumnKind;
 }
 
-export type InsightCell = string | number | null;
+export type InsightCell = CsvCell;
 
 /**
  * One section of the page as a table: what the screen reader table shows and what the CSV
@@ -204,39 +207,23 @@ export function insightTables(data: InsightsDto): Record<InsightSection, Insight
   };
 }
 
-/** Text a spreadsheet would run as a formula is kept as text: a leading `'` disarms it. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; quotes doubled. */
-export function csvField(cell: InsightCell): string {
-  if (cell === null) return '';
-  let value = typeof cell === 'number' ? String(cell) : cell;
-  if (typeof cell === 'string' && FORMULA_START.test(value)) value = `'${value}`;
-  return /[",\r\n]/.test(value) || value !== value.trim()
-    ? `"${value.replace(/"/g, '""')}"`
-    : value;
-}
-
-export const csvRow = (cells: readonly InsightCell[]) => cells.map(csvField).join(',');
-
 /** The whole page as one CSV file: a heading block, then each section's facts, header and rows. */
 export function insightsCsv(data: InsightsDto, teamName: string): string {
-  const lines: string[] = [
-    csvRow(['Mutual insights']),
-    csvRow(['Team', teamName]),
-    csvRow(['Period', periodLabels[data.period.key]]),
-    csvRow(['From', data.period.from]),
-    csvRow(['To (not included)', data.period.to]),
+  const records: (readonly InsightCell[])[] = [
+    ['Mutual insights'],
+    ['Team', teamName],
+    ['Period', periodLabels[data.period.key]],
+    ['From', data.period.from],
+    ['To (not included)', data.period.to],
   ];
   const tables = insightTables(data);
   for (const table of insightSections.map((section) => tables[section])) {
-    lines.push('', csvRow([table.title]));
-    for (const fact of table.facts) lines.push(csvRow([fact.term, fact.value]));
-    lines.push(csvRow(table.columns.map((c) => c.label)));
-    for (const row of table.rows) lines.push(csvRow(row));
+    records.push([], [table.title]);
+    for (const fact of table.facts) records.push([fact.term, fact.value]);
+    records.push(table.columns.map((c) => c.label));
+    for (const row of table.rows) records.push(row);
   }
-  // RFC 4180 ends every record with CRLF.
-  return lines.map((line) => `${line}\r\n`).join('');
+  return csvText(records);
 }
 
 /** `mutual-insights-northwind-product-team-12w-2026-03-02.csv` */
