@@ -88,7 +88,7 @@ const useStyles = makeStyles({
     margin: 0,
     padding: 0,
   },
-  late: { color: tokens.colorStatusDangerForeground1, fontWeight: tokens.fontWeightSemibold },
+  late: { color: tokens.colorStatusDangerForeground3, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground2 },
   actions: {
     display: 'flex',

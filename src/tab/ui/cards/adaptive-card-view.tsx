@@ -67,7 +67,7 @@ const useStyles = makeStyles({
       border: `${tokens.strokeWidthThin} solid transparent`,
       color: tokens.colorNeutralForegroundOnBrand,
     },
-    '& .ac-pushButton.style-destructive': { color: tokens.colorStatusDangerForeground1 },
+    '& .ac-pushButton.style-destructive': { color: tokens.colorStatusDangerForeground3 },
     '& .ac-pushButton:focus-visible, & .ac-input:focus-visible': {
       outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
       outlineOffset: '1px',
