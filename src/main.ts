@@ -18,6 +18,7 @@ import { tabFiles } from './api/tab-files';
 import { ConfigError, loadConfig, type Config } from './config';
 import type { Clock } from './core/ports';
 import { createDevIssuer } from './local/dev-issuer';
+import { hostAllowList } from './local/host-allow-list';
 import { createAppInsightsSink } from './log/app-insights';
 import { createJsonLog, type Log, type LogSink } from './log/json-log';
 import { startEmulator, type RunningEmulator } from './local/emulator';
@@ -132,6 +133,9 @@ export async function start(config: Config, options: StartOptions = {}): Promise
     app.disable('x-powered-by');
     app.set('trust proxy', local ? false : 1);
     app.use(securityHeaders({ https: !local }));
+    // Local mode mints tokens for anyone who asks: it answers only requests addressed to loopback.
+    let listeningPort = 0;
+    if (local) app.use(hostAllowList({ port: () => listeningPort, publicUrl: config.publicUrl }));
 
     const bot = createBot({
       services,
@@ -168,6 +172,7 @@ export async function start(config: Config, options: StartOptions = {}): Promise
 
     const server = await listen(app, config.port, config.host);
     const port = (server.address() as { port: number }).port;
+    listeningPort = port;
     if (local) url = `http://localhost:${port}`;
 
     if (local) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { request as httpRequest } from 'node:http';
 import { ApiErrorSchema } from '../../src/api/contract';
 import { DEMO_PEOPLE, DEMO_TEAM } from '../../src/local/demo-team';
 import { call, startTestServer, teamPath, type TestServer } from '../support/server';
@@ -76,4 +77,85 @@ test('an oversized body is refused with 413 before any use case runs', async () 
   expect(res.status).toBe(413);
   expect(ApiErrorSchema.parse(res.body).error.code).toBe('too_large');
   expect((await server.ports.proposals.list(ref)).length).toBe(0);
+});
+
+/** A raw HTTP request with the `Host` header of our choice (fetch does not let a page set it). */
+function rawRequest(
+  path: string,
+  options: { host: string; method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; body: string }> {
+  const target = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: target.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { ...options.headers, host: options.host },
+        setHost: false,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+test('local mode answers only requests addressed to loopback: a DNS-rebinding page gets 421 on every route', async () => {
+  const port = new URL(server.url).port;
+  const token = await tokenOf(ana.userId);
+  const routes: {
+    path: string;
+    method: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }[] = [
+    { path: '/', method: 'GET' },
+    { path: '/api/local/users', method: 'GET' },
+    { path: '/api/local/sandbox/messages', method: 'GET' },
+    {
+      path: '/api/local/token',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: ana.userId }),
+    },
+    { path: '/api/me', method: 'GET', headers: { authorization: `Bearer ${token}` } },
+    {
+      path: '/api/messages',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', channelId: 'msteams', text: 'hi' }),
+    },
+    { path: '/local/connector/v3/conversations', method: 'POST' },
+  ];
+  for (const hostile of [
+    `evil.example:${port}`,
+    'evil.example',
+    `localhost.evil.example:${port}`,
+  ]) {
+    for (const route of routes) {
+      const answer = await rawRequest(route.path, { ...route, host: hostile });
+      expect(answer.status, `${route.method} ${route.path} as ${hostile}`).toBe(421);
+      expect(answer.body).not.toMatch(/eyJ/); // no token minted
+      expect(ApiErrorSchema.parse(JSON.parse(answer.body)).error.message).toMatch(/localhost/);
+    }
+  }
+  // A loopback name on the listening port still works, by every name loopback goes by.
+  for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `LOCALHOST:${port}`]) {
+    const answer = await rawRequest('/api/local/token', {
+      host,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: ana.userId }),
+    });
+    expect(answer.status, host).toBe(200);
+  }
+  // Loopback by name, but another port (a page on another local server rebinding to this one).
+  expect((await rawRequest('/api/local/users', { host: 'localhost:1' })).status).toBe(421);
 });
