@@ -1,5 +1,7 @@
 /**
- * Teams renders a markdown subset (emphasis, links, lists) in TextBlocks. User text must show as
+ * The one escaper for everything Teams renders: card TextBlocks and FactSet values, and the
+ * activity's own `text` (the preview line of a notification), which Teams reads as markdown too.
+ * Teams renders a markdown subset (emphasis, links, lists) in both. User text must show as
  * typed, so the characters that open those constructs get a backslash, which Teams honours.
  * Cards are built in code, never templated, so `${…}` in user text is inert already; the
  * `{{…}}` functions Teams evaluates and `<at>` mentions are broken with a zero-width space.
