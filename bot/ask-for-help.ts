@@ -14,6 +14,7 @@ import {
   type AskForHelpForm,
   type SourceMessage,
 } from './cards/help/ask-for-help-card';
+import { allowedMessageLink } from '../src/core/help/message-link';
 import { htmlToText } from './cards/escape';
 import { actorOf, teamIdOf } from './activity';
 
@@ -122,6 +123,6 @@ function sourceMessageOf(
     id: payload?.id ?? data?.messageId ?? '',
     text: text.trim(),
     authorName: payload?.from?.user?.displayName ?? '',
-    link: link && link.startsWith('https://') ? link : undefined,
+    link: allowedMessageLink(link) || undefined,
   };
 }

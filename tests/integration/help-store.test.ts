@@ -9,7 +9,12 @@ const ask = (messageId: string, at: string, text = 'The deploy fails') =>
     {
       teamId: '19:team@thread.tacv2',
       requesterId: 'asker',
-      source: { id: messageId, text, authorName: 'Ana', link: 'https://teams.example/l/message/1' },
+      source: {
+        id: messageId,
+        text,
+        authorName: 'Ana',
+        link: 'https://teams.microsoft.com/l/message/19%3Ax/1',
+      },
       blocker: 'The migration step times out',
       skills: ['SQL'],
       urgency: 'normal',

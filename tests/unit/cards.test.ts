@@ -76,7 +76,12 @@ describe('the help request card', () => {
     {
       teamId: 't',
       requesterId: 'asker',
-      source: { id: 'm', text: 'Build is red', authorName: 'Ana', link: 'https://t/l/m' },
+      source: {
+        id: 'm',
+        text: 'Build is red',
+        authorName: 'Ana',
+        link: 'https://teams.microsoft.com/l/message/19%3Ax%40thread.tacv2/m',
+      },
       blocker: 'Stuck on the cache',
       skills: ['CI'],
       urgency: 'high',

@@ -12,6 +12,7 @@ import {
   thank,
   type NewHelpRequest,
 } from '../../src/core/help/help-request';
+import { allowedMessageLink } from '../../src/core/help/message-link';
 import { firstAwakeMoment, hasCapacity, nudgePlan } from '../../src/core/help/nudges';
 import { DEFAULT_BOUNDARIES } from '../../src/core/team/boundaries';
 
@@ -172,5 +173,41 @@ describe('the compact’s clock', () => {
     expect(hasCapacity({ availabilityPerWeek: 2 }, 1)).toBe(true);
     expect(hasCapacity({ availabilityPerWeek: 2 }, 2)).toBe(false);
     expect(hasCapacity({ availabilityPerWeek: 0 }, 0)).toBe(false);
+  });
+});
+
+describe('the link to the message', () => {
+  const good =
+    'https://teams.microsoft.com/l/message/19%3Aabc%40thread.tacv2/1700000000000?groupId=g';
+  const source = (link: string) => ({ ...buildAsk().source, link });
+
+  test('a Teams message link on a documented Teams host is kept', () => {
+    for (const link of [
+      good,
+      'https://teams.cloud.microsoft/l/message/19%3Aabc/1',
+      'https://gov.teams.microsoft.us/l/message/19%3Aabc/1',
+    ]) {
+      expect(allowedMessageLink(link)).toBe(link);
+      expect(newHelpRequest(buildAsk({ source: source(link) }), start).source.link).toBe(link);
+    }
+  });
+
+  test('any other link is dropped and the request is still made', () => {
+    for (const link of [
+      'https://evil.example/l/message/1',
+      'http://teams.microsoft.com/l/message/19%3Aabc/1',
+      'https://teams.microsoft.com.evil.example/l/message/1',
+      'https://user:pw@teams.microsoft.com/l/message/1',
+      'https://teams.microsoft.com:8443/l/message/1',
+      'https://teams.microsoft.com/l/chat/0/0?users=x',
+      'javascript:alert(1)',
+      'not a url',
+      `${good}${'x'.repeat(2_000)}`,
+    ]) {
+      expect(allowedMessageLink(link), link).toBe('');
+      const made = newHelpRequest(buildAsk({ source: source(link) }), start);
+      expect(made.source.link).toBe('');
+      expect(made.status).toBe('open');
+    }
   });
 });

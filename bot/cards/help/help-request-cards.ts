@@ -1,5 +1,6 @@
 import { isOverdue, type HelpRequest } from '../../../src/core/help/help-request';
 import { helpActionsFor } from '../../../src/core/help/policy';
+import { allowedMessageLink } from '../../../src/core/help/message-link';
 import type { HelpCardInput, MessageComposer, MessagePerson } from '../../../src/core/ports';
 import { isWithdrawn } from '../../../src/core/privacy/personal-data';
 import { adaptiveCard, openUrl, paragraph, readerDateTime } from '../card-kit';
@@ -118,7 +119,9 @@ function actions(input: HelpCardInput) {
   if (can.resolve) out.push(execute(HELP_VERBS.resolve, 'Resolved'));
   if (can.thank)
     out.push(execute(HELP_VERBS.thank, `Thank ${helper?.name ?? 'the helper'}`, 'positive'));
-  if (r.source.link.startsWith('https://')) out.push(openUrl('Open the message', r.source.link));
+  // Rows stored before the allow-list may hold any https link: checked again where it is drawn.
+  const link = allowedMessageLink(r.source.link);
+  if (link) out.push(openUrl('Open the message', link));
   return out;
 }
 

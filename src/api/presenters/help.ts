@@ -1,4 +1,5 @@
 import { isOverdue, type HelpRequest } from '../../core/help/help-request';
+import { allowedMessageLink } from '../../core/help/message-link';
 import { helpActionsFor } from '../../core/help/policy';
 import type { Member } from '../../core/team/member';
 import type { HelpSettings } from '../../services/help/help-settings';
@@ -30,7 +31,11 @@ export function presentHelpRequest(
     blocker: r.blocker,
     skills: r.skills,
     urgency: r.urgency,
-    source: { text: r.source.text, authorName: r.source.authorName, link: r.source.link },
+    source: {
+      text: r.source.text,
+      authorName: r.source.authorName,
+      link: allowedMessageLink(r.source.link),
+    },
     createdAt: r.createdAt,
     dueAt: r.dueAt,
     responseHours: r.responseHours,

@@ -1,5 +1,6 @@
 import { conflict, forbidden, invalid } from '../errors';
 import { MAX_SKILL_NAME } from '../team/member';
+import { allowedMessageLink } from './message-link';
 import { helpActionsFor } from './policy';
 
 export const urgencies = ['low', 'normal', 'high'] as const;
@@ -89,6 +90,8 @@ export function newHelpRequest(input: NewHelpRequest, now: Date): HelpRequest {
     source: {
       ...input.source,
       text: text.length > MAX_SOURCE_TEXT ? `${text.slice(0, MAX_SOURCE_TEXT)}…` : text,
+      // Only a Teams message link is kept; any other is dropped and the request still made.
+      link: allowedMessageLink(input.source.link),
     },
     blocker,
     skills,
