@@ -10,7 +10,7 @@ import { guardianRoutes } from './routes/guardian';
 import { helpRoutes } from './routes/help';
 import { compactRoutes } from './routes/compact';
 import { personalDataRoutes } from './routes/privacy';
-import { pulseRoutes } from './routes/pulse';
+import { pulseAnswerRoutes, pulseRoutes } from './routes/pulse';
 import { kudosRoutes } from './routes/kudos';
 import { insightRoutes } from './routes/insights';
 
@@ -37,6 +37,7 @@ export function createApiRouter({ services, verify, ratePerUser }: ApiRouterOpti
   router.use('/teams', compactRoutes(services));
   router.use('/teams', personalDataRoutes(services));
   router.use('/teams', pulseRoutes(services));
+  router.use('/pulse-answers', pulseAnswerRoutes(services));
   router.use('/teams', kudosRoutes(services));
   router.use('/teams', insightRoutes(services));
   return router;

@@ -175,6 +175,12 @@ describe('the anonymous pulse over HTTP', () => {
     // A member who did not answer sees the form; one who did is told so.
     expect((await list(p(OWNER))).pulses[0]!.answeredByMe).toBe(false);
     expect((await list(p(ANA))).pulses[0]!.answeredByMe).toBe(true);
+    // Olga, who started it, answers too: her own answer never counts towards what she may read.
+    const byRunner = await api(p(OWNER), 'POST', `/pulses/${pulse.id}/answers`, {
+      scores: { mistakes: 3 },
+      text: '',
+    });
+    expect(byRunner.status, JSON.stringify(byRunner.body)).toBe(200);
 
     // Nothing logged while answering names a person or carries an answer.
     const lines = JSON.stringify(h.server.logs.slice(logsBefore)).toLowerCase();
@@ -189,17 +195,17 @@ describe('the anonymous pulse over HTTP', () => {
     expect(closed.status).toBe(200);
     const seen = (await list(p(DANA))).pulses[0]!;
     expect(seen).toMatchObject({ status: 'closed', answeredByMe: null });
-    expect(seen.results).toMatchObject({ kind: 'released', answered: 3 });
+    expect(seen.results).toMatchObject({ kind: 'released', answered: 4 });
     if (seen.results.kind !== 'released') throw new Error('expected released results');
     expect(seen.results.items.find((i) => i.id === 'mistakes')).toMatchObject({
-      responses: 3,
-      average: 3.67,
-      distribution: [0, 1, 0, 1, 1],
+      responses: 4,
+      average: 3.5,
+      distribution: [0, 1, 1, 1, 1],
     });
     // Nobody rated the ideas statement: too few to show.
     expect(seen.results.items.find((i) => i.id === 'ideas')).toMatchObject({ average: null });
-    // Three answered, under the 10 that written answers need.
-    expect(seen.results.freeText).toEqual({ kind: 'withheld', needed: 10 });
+    // Four answered, under the 11 that written answers need (10 besides the reader's).
+    expect(seen.results.freeText).toEqual({ kind: 'withheld', needed: 11 });
     expect(JSON.stringify(seen)).not.toContain(secret);
 
     // An answer after the close is refused, on the card and in the tab.

@@ -65,20 +65,22 @@ describe('the anonymous pulse in the tab', () => {
     await screenshot('answered');
     await answerAs('Chen Wei', 'Strongly agree');
     await answerAs('Dana Levi', 'Disagree');
+    // A fourth: a reader's own answer never counts, so 3 answers release nothing at a minimum of 3.
+    await answerAs('Gustav Berg', 'Agree');
     await closeNow();
 
     await signInAs('Emeka Nwosu');
-    await page.getByText('3 people answered.').waitFor();
+    await page.getByText('4 people answered.').waitFor();
     const table = page.getByRole('table', { name: 'Results per statement' });
     const row = table.getByRole('row').filter({ hasText: statements[0]!.text });
-    // Agree (4), strongly agree (5), disagree (2): 11 / 3.
-    await row.getByText('3.67').waitFor();
+    // Agree (4), strongly agree (5), disagree (2), agree (4): 15 / 4.
+    await row.getByText('3.75').waitFor();
     await row
-      .getByRole('img', { name: /Disagree: 1, Neither: 0, Agree: 1, Strongly agree: 1/ })
+      .getByRole('img', { name: /Disagree: 1, Neither: 0, Agree: 2, Strongly agree: 1/ })
       .waitFor();
-    // Three answered, under the ten written answers need: the text is not shown.
+    // Four answered, under the eleven written answers need: the text is not shown.
     await page
-      .getByText('Written answers are shown only when at least 10 people answered.')
+      .getByText('Written answers are shown only when at least 11 people answered.')
       .waitFor();
     expect(await page.getByText('A shared help hour each week.').count()).toBe(0);
     await screenshot('results');
@@ -92,7 +94,7 @@ describe('the anonymous pulse in the tab', () => {
     await closeNow();
     await page
       .getByText(
-        'Withheld: only 1 person answered, and results need 4. Nothing more will be shown for this pulse.',
+        'Withheld: only 1 person answered, and results need 5. Nothing more will be shown for this pulse.',
       )
       .waitFor();
     await screenshot('withheld');

@@ -226,10 +226,10 @@ describe('differencing', () => {
     // Trying to add one more and compare again: refused, and the results stay as released.
     expect(await codeOf(answer(7, pulse.id, rated(5)))).toMatch(/conflict: This pulse has closed/);
     expect((await view(0)).pulses[0]!.results).toEqual(released);
-    // Six answered, under the 10 that written answers need: none shown.
+    // Six answered, under the 11 that written answers need (10 besides the reader's): none shown.
     expect(released.kind === 'released' && released.freeText).toEqual({
       kind: 'withheld',
-      needed: 10,
+      needed: 11,
     });
   });
 
@@ -241,7 +241,7 @@ describe('differencing', () => {
     expect((await view(3)).pulses[0]!.results).toEqual({
       kind: 'withheld',
       answered: 4,
-      needed: 5,
+      needed: 6,
     });
   });
 
@@ -254,6 +254,7 @@ describe('differencing', () => {
       [3, 4],
       [4, 3],
       [5, 2],
+      [6, 3],
     ] as const)
       await answer(i, released.id, rated(value));
     await services.closePulse(actor(owner), team.teamId, released.id);
@@ -263,10 +264,10 @@ describe('differencing', () => {
     await services.closePulse(actor(owner), team.teamId, withheld.id);
 
     const insights = await services.getInsights(actor(owner), team.teamId, '4w');
-    // (5 + 4 + 4 + 3 + 2) / 5 = 3.6 on every statement; the withheld pulse is not there at all.
+    // (5 + 4 + 4 + 3 + 2 + 3) / 6 = 3.5 on every statement; the withheld pulse is not there at all.
     expect(insights.pulses).toHaveLength(1);
-    expect(insights.pulses[0]).toMatchObject({ id: released.id, answered: 5 });
-    expect(insights.pulses[0]!.items.map((item) => item.average)).toEqual(Array(5).fill(3.6));
+    expect(insights.pulses[0]).toMatchObject({ id: released.id, answered: 6 });
+    expect(insights.pulses[0]!.items.map((item) => item.average)).toEqual(Array(5).fill(3.5));
     // Outside the period it is not shown either.
     clock.advance(40 * 86_400_000);
     expect((await services.getInsights(actor(owner), team.teamId, '4w')).pulses).toEqual([]);

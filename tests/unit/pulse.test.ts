@@ -135,26 +135,35 @@ describe('results', () => {
 
   it('are withheld below the minimum once closed, saying only the counts', () => {
     const closed = answered(buildPulse({ minAnswers: 3 }), [all(1), all(2)]);
-    expect(pulseResults(closed)).toEqual({ kind: 'withheld', answered: 2, needed: 3 });
+    expect(pulseResults(closed)).toEqual({ kind: 'withheld', answered: 2, needed: 4 });
   });
 
-  it('at the minimum show averages and distributions; written answers only at 10', () => {
-    const five = answered(buildPulse(), [all(1, 'b'), all(2, 'a'), all(3), all(4), all(5)]);
-    const results = pulseResults(five);
+  it('count only answers other than the viewer’s: at exactly the minimum nothing is released', () => {
+    // The runner and one colluder answer; a third person too. Released at 3, the two would take
+    // their own ratings away and read the third person's exactly.
+    const three = answered(buildPulse({ minAnswers: 3 }), [all(1), all(1), all(5, 'mine')]);
+    expect(pulseResults(three)).toEqual({ kind: 'withheld', answered: 3, needed: 4 });
+    const four = answered(buildPulse({ minAnswers: 3 }), [all(1), all(1), all(5), all(2)]);
+    expect(pulseResults(four).kind).toBe('released');
+  });
+
+  it('past the minimum show averages and distributions; written answers only past 10', () => {
+    const six = answered(buildPulse(), [all(1, 'b'), all(2, 'a'), all(3), all(3), all(4), all(5)]);
+    const results = pulseResults(six);
     expect(results.kind).toBe('released');
     if (results.kind !== 'released') return;
     expect(results.items[0]).toMatchObject({
       id: 'mistakes',
-      responses: 5,
+      responses: 6,
       average: 3,
-      distribution: [1, 1, 1, 1, 1],
+      distribution: [1, 1, 2, 1, 1],
     });
-    expect(results.freeText).toEqual({ kind: 'withheld', needed: 10 });
+    expect(results.freeText).toEqual({ kind: 'withheld', needed: 11 });
 
     const ten = pulseResults(
       answered(
         buildPulse(),
-        Array.from({ length: 10 }, (_, i) => all(4, i % 2 ? `Text ${9 - i}` : '')),
+        Array.from({ length: 11 }, (_, i) => all(4, i % 2 ? `Text ${9 - i}` : '')),
       ),
     );
     expect(ten.kind === 'released' && ten.freeText).toEqual({
@@ -167,7 +176,7 @@ describe('results', () => {
   it('withhold one statement that too few rated, even when enough answered the pulse', () => {
     const answers = [
       { scores: { mistakes: 1 }, text: '' },
-      ...Array.from({ length: 5 }, () => ({ scores: { help: 4 }, text: '' })),
+      ...Array.from({ length: 6 }, () => ({ scores: { help: 4 }, text: '' })),
     ];
     const results = pulseResults(answered(buildPulse(), answers));
     if (results.kind !== 'released') throw new Error('expected released results');
@@ -183,13 +192,13 @@ describe('results', () => {
     const first = {
       ...answered(
         buildPulse(),
-        Array.from({ length: 5 }, () => all(2)),
+        Array.from({ length: 6 }, () => all(2)),
       ),
     };
     const second = {
       ...answered(
         buildPulse(),
-        Array.from({ length: 6 }, () => all(4)),
+        Array.from({ length: 7 }, () => all(4)),
       ),
       id: 'u000000000000000-abcdef',
       closedAt: '2026-06-01T00:00:00.000Z',
@@ -197,8 +206,8 @@ describe('results', () => {
     const withheld = answered(buildPulse(), [all(5)]);
     const trend = pulseTrends([second, withheld, first]);
     expect(trend.map((p) => [p.answered, p.items[0]!.average])).toEqual([
-      [5, 2],
-      [6, 4],
+      [6, 2],
+      [7, 4],
     ]);
   });
 });

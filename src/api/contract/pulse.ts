@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dataOf } from './common';
+import { dataOf, TeamIdSchema } from './common';
 
 export const PulseItemSchema = z.object({
   id: z.string(),
@@ -106,3 +106,16 @@ export const PulseAnswerReqSchema = z.object({
   text: z.string().max(500, 'Keep the written answer under 500 characters.').default(''),
 });
 export type PulseAnswerReq = z.infer<typeof PulseAnswerReqSchema>;
+
+/**
+ * `POST /api/pulse-answers`: the same answer, with the team and the pulse in the body, so the URL
+ * (which web servers' access logs keep, with the caller's address and the time) names no pulse.
+ */
+export const PulseAnswerSubmitReqSchema = PulseAnswerReqSchema.extend({
+  teamId: TeamIdSchema,
+  pulseId: PulseIdSchema,
+});
+export type PulseAnswerSubmitReq = z.infer<typeof PulseAnswerSubmitReqSchema>;
+
+/** The path of `PulseAnswerSubmitReqSchema`: one URL for every team's every pulse. */
+export const PULSE_ANSWERS_PATH = '/api/pulse-answers';

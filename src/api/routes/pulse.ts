@@ -2,7 +2,12 @@ import { Router } from 'express';
 import type { Services } from '../../services';
 import type { Actor } from '../../core/team/team';
 import { userOf } from '../auth';
-import { PulseAnswerReqSchema, PulseIdSchema, PulseStartReqSchema } from '../contract';
+import {
+  PulseAnswerReqSchema,
+  PulseAnswerSubmitReqSchema,
+  PulseIdSchema,
+  PulseStartReqSchema,
+} from '../contract';
 import { presentPulse, presentPulses } from '../presenters/pulse';
 import { teamIdOf } from './params';
 
@@ -35,6 +40,7 @@ export function pulseRoutes(services: Services): Router {
     res.status(201).json({ data: await pulseAfter(actor, teamId, pulse.id) });
   });
 
+  // Kept for tabs loaded before `POST /api/pulse-answers` (see `pulseAnswerRoutes`).
   router.post('/:teamId/pulses/:pulseId/answers', async (req, res) => {
     const actor = userOf(res.locals);
     const teamId = teamIdOf(req.params);
@@ -52,5 +58,24 @@ export function pulseRoutes(services: Services): Router {
     res.json({ data: await pulseAfter(actor, teamId, id) });
   });
 
+  return router;
+}
+
+/**
+ * `POST /api/pulse-answers`: an answer whose team and pulse travel in the body. The URL is the
+ * same for every team and pulse, so an access log (App Service's HTTP logs keep the path, the
+ * caller's address and the time) cannot tie an answer to a pulse.
+ */
+export function pulseAnswerRoutes(services: Services): Router {
+  const router = Router();
+  router.post('/', async (req, res) => {
+    const actor = userOf(res.locals);
+    const { teamId, pulseId, ...answer } = PulseAnswerSubmitReqSchema.parse(req.body ?? {});
+    await services.answerPulse(actor, teamId, pulseId, answer);
+    const view = await services.listPulses(actor, teamId);
+    const entry = view.pulses.find((p) => p.pulse.id === pulseId);
+    if (!entry) throw new Error('a pulse just answered was not listed');
+    res.json({ data: presentPulse(entry, view.canRun) });
+  });
   return router;
 }

@@ -190,6 +190,13 @@ export function closePulse(pulse: Pulse, now: Date): Pulse {
   return { ...pulse, status: 'closed', closedAt: now.toISOString(), hashKey: '' };
 }
 
+/**
+ * The pulse as a reader sees it at `now`: one whose time is up is closed for every purpose (no
+ * answer is taken after `closesAt`), even before the scheduler writes it so. A read never writes.
+ */
+export const pulseAsOf = (pulse: Pulse, now: Date): Pulse =>
+  isDue(pulse, now) ? { ...pulse, status: 'closed', closedAt: pulse.closesAt, hashKey: '' } : pulse;
+
 /** Whether the scheduler should close it now. */
 export const isDue = (pulse: Pulse, now: Date) =>
   pulse.status === 'open' && now.toISOString() >= pulse.closesAt;

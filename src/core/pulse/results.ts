@@ -6,7 +6,7 @@ export interface PulseItemResult {
   text: string;
   /** How many rated it (the rest skipped it). */
   responses: number;
-  /** Null when fewer than the pulse's minimum rated it: then one rating could be singled out. */
+  /** Null unless more than the pulse's minimum rated it: else one rating could be singled out. */
   average: number | null;
   /** Counts for 1 to 5; null when withheld like the average. */
   distribution: number[] | null;
@@ -26,8 +26,18 @@ export type PulseResults =
     };
 
 /**
+ * k-anonymity counts the respondents other than the viewer: whoever reads the results (the one
+ * who started the pulse too) can take their own answer away, so `minAnswers` others must remain.
+ * Who answered is not known once the pulse closed (its key is erased), so the rule is the same for
+ * every viewer: more than `min` answers, which also keeps the results the same for everyone.
+ */
+export const answersToRelease = (min: number) => min + 1;
+
+const enoughFor = (answers: number, min: number) => answers >= answersToRelease(min);
+
+/**
  * What anyone may see of a pulse. Results appear once, after it closed, and only when at least
- * `minAnswers` people answered; written answers only at `freeTextMin`. While it is open nothing is
+ * `minAnswers` people other than the viewer answered; written answers likewise at `freeTextMin`. While it is open nothing is
  * shown, not even the count: a count that moves while people answer lets a watcher tie an answer's
  * moment to a person, and results read at n and again at n + 1 would give away the last answer.
  * After it closes no answer is taken, so what is released never changes.
@@ -35,11 +45,12 @@ export type PulseResults =
 export function pulseResults(pulse: Pulse): PulseResults {
   if (pulse.status !== 'closed') return { kind: 'open' };
   const { answered, counts, texts } = pulse.tally;
-  if (answered < pulse.minAnswers) return { kind: 'withheld', answered, needed: pulse.minAnswers };
+  if (!enoughFor(answered, pulse.minAnswers))
+    return { kind: 'withheld', answered, needed: answersToRelease(pulse.minAnswers) };
   const items = scaleItems(pulse.items).map((item): PulseItemResult => {
     const row = counts[item.id] ?? [0, 0, 0, 0, 0];
     const responses = row.reduce((a, b) => a + b, 0);
-    if (responses < pulse.minAnswers)
+    if (!enoughFor(responses, pulse.minAnswers))
       return { id: item.id, text: item.text, responses, average: null, distribution: null };
     const sum = row.reduce((total, count, index) => total + count * (index + 1), 0);
     return {
@@ -55,10 +66,9 @@ export function pulseResults(pulse: Pulse): PulseResults {
     kind: 'released',
     answered,
     items,
-    freeText:
-      answered >= pulse.freeTextMin
-        ? { kind: 'shown', question, answers: [...texts].sort() }
-        : { kind: 'withheld', needed: pulse.freeTextMin },
+    freeText: enoughFor(answered, pulse.freeTextMin)
+      ? { kind: 'shown', question, answers: [...texts].sort() }
+      : { kind: 'withheld', needed: answersToRelease(pulse.freeTextMin) },
   };
 }
 

@@ -8,6 +8,7 @@ import {
   closePulse,
   isDue,
   newPulse,
+  pulseAsOf,
   pulseIdFor,
   pulseRoleOf,
   validateAnswer,
@@ -61,27 +62,31 @@ async function roleOf(ref: TeamRef, me: { userId: string; role: string }, ports:
 
 const RUN_RULE = 'Only a team owner or the Culture Guardian can start or close a pulse.';
 
-/** The team's pulses, newest first, with what each may show the caller. */
+/** The team's pulses, newest first, with what each may show the caller. Writes nothing. */
 export async function listPulses(
   actor: Actor,
   teamId: string,
   ports: ReadPorts,
 ): Promise<PulsesView> {
   const { ref, me } = await requireMember(actor, teamId, ports);
-  await closeIfDue(ref, ports);
   const [list, role] = await Promise.all([
     ports.pulses.list(ref, HISTORY),
     roleOf(ref, me.value, ports),
   ]);
+  // A pulse past its end reads as closed; closing it is the scheduler's (`runPulseClose`).
+  const now = ports.clock.now();
   const pulses = await Promise.all(
-    list.map(async ({ value: pulse }) => ({
-      pulse,
-      answeredByMe:
-        pulse.status === 'open'
-          ? await ports.pulses.hasMarker(ref, pulse.id, pulseMarker(pulse.hashKey, actor.userId))
-          : null,
-      results: pulseResults(pulse),
-    })),
+    list.map(async ({ value }) => {
+      const pulse = pulseAsOf(value, now);
+      return {
+        pulse,
+        answeredByMe:
+          pulse.status === 'open'
+            ? await ports.pulses.hasMarker(ref, pulse.id, pulseMarker(pulse.hashKey, actor.userId))
+            : null,
+        results: pulseResults(pulse),
+      };
+    }),
   );
   return { pulses, canRun: role !== undefined };
 }

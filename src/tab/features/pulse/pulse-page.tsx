@@ -2,6 +2,7 @@ import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
+  PULSE_ANSWERS_PATH,
   PulseResSchema,
   PulsesResSchema,
   type PulseDto,
@@ -48,10 +49,9 @@ export function PulsePage() {
   };
   const start = async (body: PulseStartBody) =>
     cache((await api.post(teamPath(teamId, '/pulses'), body, PulseResSchema)).data);
+  // Team and pulse in the body: the URL, which access logs keep, names no pulse.
   const answer = async (pulseId: string, body: PulseAnswerBody) =>
-    cache(
-      (await api.post(teamPath(teamId, `/pulses/${pulseId}/answers`), body, PulseResSchema)).data,
-    );
+    cache((await api.post(PULSE_ANSWERS_PATH, { ...body, teamId, pulseId }, PulseResSchema)).data);
   const close = async (pulseId: string) =>
     cache((await api.post(teamPath(teamId, `/pulses/${pulseId}/close`), {}, PulseResSchema)).data);
 
@@ -177,7 +177,7 @@ function OpenPulse({
   return (
     <PageSection title="Open pulse">
       <Body1 as="p">
-        Open until {formatDate(pulse.closesAt)}. Results need at least {pulse.minAnswers} answers.
+        Open until {formatDate(pulse.closesAt)}. Results need more than {pulse.minAnswers} answers.
       </Body1>
       {pulse.can?.answer ? (
         <PulseAnswerForm

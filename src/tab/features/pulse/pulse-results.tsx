@@ -45,8 +45,9 @@ export function PulseResults({ pulse }: { pulse: PulseDto }) {
   if (results.kind === 'open')
     return (
       <Body1>
-        Results appear after it closes on {formatDate(pulse.closesAt)}, if at least{' '}
-        {plural(pulse.minAnswers, 'person', 'people')} answered.
+        Results appear after it closes on {formatDate(pulse.closesAt)}, if more than{' '}
+        {plural(pulse.minAnswers, 'person', 'people')} answered (so each reader sees at least{' '}
+        {pulse.minAnswers} answers besides their own).
       </Body1>
     );
   if (results.kind === 'withheld')
