@@ -60,6 +60,7 @@ import { CHECK_IN_DUE, publishDraft } from './rotations/publish-round';
 import { getRound, listRounds, recordCheckIn, swapInRound } from './rotations/rounds';
 import { sendCheckIns } from './rotations/send-check-ins';
 import { bindPorts } from './shared/bind-ports';
+import { changeMemberRole, listMemberRoles } from './team/change-member-role';
 import { getTeam } from './team/get-team';
 import { listMembers } from './team/list-members';
 import { listMyTeams, listRemovedTeams } from './team/list-my-teams';
@@ -87,6 +88,8 @@ export function createServices(ports: Ports) {
     listRemovedTeams: bind(listRemovedTeams),
     getProfile: bind(getProfile),
     updateProfile: bind(updateProfile),
+    listMemberRoles: bind(listMemberRoles),
+    changeMemberRole: bind(changeMemberRole),
     registerInstallation: bind(registerInstallation),
     deactivateTeam: bind(deactivateTeam),
     /** The roster's options (who is an owner in Teams) travel with the ports. */

@@ -232,6 +232,86 @@ describe('installationUpdate', () => {
   });
 });
 
+describe('roles nobody can grant themselves', () => {
+  const removeData = (
+    team: ReturnType<typeof buildTeam>,
+    account: ReturnType<typeof buildAccount>,
+  ) => h.apiAs(team, account, '/data', { method: 'DELETE', body: { confirm: team.name } });
+
+  test('an installationUpdate add-upgrade from a member does not make them an owner, and they then get 403 removing the team’s data', async () => {
+    const team = buildTeam();
+    const [owner, member] = [buildAccount(), buildAccount()];
+    await h.install(team, [owner, member], owner);
+
+    const upgrade = await h.send(
+      installationUpdate({
+        serviceUrl: h.connector.url,
+        team,
+        from: member,
+        action: 'add-upgrade',
+      }),
+    );
+    expect(upgrade.status).toBe(200);
+    expect(TeamResSchema.parse((await h.apiAs(team, member)).body).data.myRole).toBe('member');
+    expect(TeamResSchema.parse((await h.apiAs(team, owner)).body).data.myRole).toBe('owner');
+
+    await h.send(
+      installationUpdate({ serviceUrl: h.connector.url, team, from: member, action: 'remove' }),
+    );
+    const refused = await removeData(team, member);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await storedRoster(h.server, refOf(team))).toHaveLength(2);
+
+    // The real owner still can, and sees the team among those to remove.
+    const token = await h.server.tokenFor({ tenantId: team.tenantId, userId: owner.aadObjectId! });
+    const me = MeResSchema.parse((await call(`${h.server.url}/api/me`, { token })).body).data;
+    expect(me.removedTeams).toEqual([{ id: team.teamId, name: team.name }]);
+    expect((await removeData(team, owner)).status).toBe(200);
+    expect(await storedRoster(h.server, refOf(team))).toEqual([]);
+  });
+
+  test('a member who adds the bot again after its removal is not made an owner; the owners recorded before stay', async () => {
+    const team = buildTeam();
+    const [owner, member] = [buildAccount(), buildAccount()];
+    await h.install(team, [owner, member], owner);
+    await h.send(botRemovedFromTeam({ serviceUrl: h.connector.url, team, from: member }));
+
+    await h.install(team, [owner, member], member);
+
+    expect(await storedRoster(h.server, refOf(team))).toEqual(
+      [
+        { userId: owner.aadObjectId, role: 'owner', active: true },
+        { userId: member.aadObjectId, role: 'member', active: true },
+      ].sort((a, b) => a.userId!.localeCompare(b.userId!)),
+    );
+    expect(TeamResSchema.parse((await h.apiAs(team, member)).body).data.can).toEqual({
+      editSettings: false,
+      manageUndelivered: false,
+    });
+  });
+
+  test('an owner promotes a member in the roles list, who can then demote the first owner, but never the last one', async () => {
+    const team = buildTeam();
+    const [owner, member] = [buildAccount(), buildAccount()];
+    await h.install(team, [owner, member], owner);
+    const put = (as: typeof owner, who: typeof owner, role: string) =>
+      h.apiAs(team, as, `/roles/${who.aadObjectId}`, { method: 'PUT', body: { role } });
+
+    expect((await put(member, member, 'owner')).status).toBe(403);
+    const promoted = await put(owner, member, 'owner');
+    expect(promoted.status).toBe(200);
+    expect(promoted.body).toMatchObject({
+      data: { id: member.aadObjectId, role: 'owner', ownerGrant: 'promoted' },
+    });
+    expect((await put(member, owner, 'member')).status).toBe(200);
+    const last = await put(member, member, 'member');
+    expect(last.status).toBe(409);
+    expect(JSON.stringify(last.body)).toContain('last owner');
+    expect(TeamResSchema.parse((await h.apiAs(team, member)).body).data.myRole).toBe('owner');
+  });
+});
+
 describe('Mutual removed from a team', () => {
   test('the team goes inactive and the API answers 404 to its members', async () => {
     const team = buildTeam();

@@ -120,8 +120,10 @@ export const membersRemovedFromTeam = (e: Envelope & { members: readonly Connect
   channelData: teamChannelData(e.team, 'teamMemberRemoved'),
 });
 
-/** The app was installed in (`add`) or uninstalled from (`remove`) a team. */
-export const installationUpdate = (e: Envelope & { action: 'add' | 'remove' }) => ({
+/** The app was installed in (`add`), upgraded (`add-upgrade`) or uninstalled from (`remove`) a team. */
+export const installationUpdate = (
+  e: Envelope & { action: 'add' | 'add-upgrade' | 'remove' | 'remove-upgrade' },
+) => ({
   ...teamEnvelope(e),
   type: 'installationUpdate',
   action: e.action,

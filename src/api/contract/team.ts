@@ -100,3 +100,36 @@ export const ProfileUpdateSchema = z.object({
   timeZone: z.string().min(1).max(64).optional(),
 });
 export type ProfileUpdateReq = z.infer<typeof ProfileUpdateSchema>;
+
+// Roles: who is an owner in Mutual, and who may change it (core/team/roles.ts).
+
+/** How an owner became one: first installer, promoted by an owner, a Teams owner, or from before. */
+export const OwnerGrantSchema = z.enum(['first-installer', 'promoted', 'teams-owner', 'legacy']);
+
+export const MemberRoleSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  /** null for members. */
+  ownerGrant: OwnerGrantSchema.nullable(),
+  /** What the caller may do to this member's role; the tab shows exactly this. */
+  can: z.object({ promote: z.boolean(), demote: z.boolean() }),
+});
+export type MemberRoleDto = z.infer<typeof MemberRoleSchema>;
+export const MemberRolesResSchema = dataOf(z.array(MemberRoleSchema));
+export const MemberRoleResSchema = dataOf(MemberRoleSchema);
+
+/** `PUT /api/teams/:teamId/roles/:userId`: an owner promotes (`owner`) or demotes (`member`). */
+export const RoleChangeSchema = z.object({
+  role: z.enum(['owner', 'member'], { message: 'role must be "owner" or "member".' }),
+});
+export type RoleChangeReq = z.infer<typeof RoleChangeSchema>;
+
+/** A member's user id in a path: the Entra object id, a GUID. */
+export const UserIdParamSchema = z
+  .string()
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    'The user id in the path must be a member’s Entra object id (a GUID).',
+  )
+  .transform((v) => v.toLowerCase());

@@ -1,9 +1,10 @@
 import type { Member } from '../../core/team/member';
 import { teamActionsFor } from '../../core/team/policy';
+import { memberRoleActionsFor } from '../../core/team/roles';
 import type { MyTeam } from '../../services/team/list-my-teams';
 import type { getTeam } from '../../services/team/get-team';
 import type { VerifiedUser } from '../auth';
-import type { MeDto, MemberDto, ProfileDto, TeamDto } from '../contract';
+import type { MeDto, MemberDto, MemberRoleDto, ProfileDto, TeamDto } from '../contract';
 
 export const presentMember = (m: Member): MemberDto => ({
   id: m.userId,
@@ -48,4 +49,17 @@ export const presentProfile = (m: Member): ProfileDto => ({
   availabilityPerWeek: m.availabilityPerWeek,
   quietHours: m.quietHours,
   timeZone: m.timeZone,
+});
+
+/** A member's role, with what the viewer may do to it (core/team/roles.ts) as `can`. */
+export const presentMemberRole = (
+  m: Member,
+  viewer: Pick<Member, 'role'>,
+  activeOwners: number,
+): MemberRoleDto => ({
+  id: m.userId,
+  name: m.name,
+  role: m.role,
+  ownerGrant: m.role === 'owner' ? (m.ownerGrant ?? 'legacy') : null,
+  can: memberRoleActionsFor(viewer, m, activeOwners),
 });

@@ -1,8 +1,14 @@
 import { Router } from 'express';
 import type { Services } from '../../services';
 import { userOf } from '../auth';
-import { ProfileUpdateSchema } from '../contract';
-import { presentMe, presentMember, presentProfile, presentTeam } from '../presenters/team';
+import { ProfileUpdateSchema, RoleChangeSchema, UserIdParamSchema } from '../contract';
+import {
+  presentMe,
+  presentMember,
+  presentMemberRole,
+  presentProfile,
+  presentTeam,
+} from '../presenters/team';
 import { teamIdOf } from './params';
 
 /** `/api/me`: who the token says you are, and the teams you can open. */
@@ -16,6 +22,26 @@ export function meRoutes(services: Services): Router {
     ]);
     res.json({ data: presentMe(user, teams, removed) });
   });
+  router.get('/:teamId/roles', async (req, res) => {
+    const { me, members, activeOwners } = await services.listMemberRoles(
+      userOf(res.locals),
+      teamIdOf(req.params),
+    );
+    res.json({ data: members.map((m) => presentMemberRole(m, me, activeOwners)) });
+  });
+
+  router.put('/:teamId/roles/:userId', async (req, res) => {
+    const teamId = teamIdOf(req.params);
+    const userId = UserIdParamSchema.parse(req.params.userId);
+    const { role } = RoleChangeSchema.parse(req.body);
+    const actor = userOf(res.locals);
+    const changed = await services.changeMemberRole(actor, teamId, userId, role);
+    // The counts after the change, so `can` answers for the roster as it is now.
+    const { me, members, activeOwners } = await services.listMemberRoles(actor, teamId);
+    const fresh = members.find((m) => m.userId === userId) ?? changed;
+    res.json({ data: presentMemberRole(fresh, me, activeOwners) });
+  });
+
   return router;
 }
 
@@ -50,6 +76,26 @@ export function teamRoutes(services: Services): Router {
       ...(quietHours !== undefined ? { quietHours } : {}),
     });
     res.json({ data: presentProfile(me) });
+  });
+
+  router.get('/:teamId/roles', async (req, res) => {
+    const { me, members, activeOwners } = await services.listMemberRoles(
+      userOf(res.locals),
+      teamIdOf(req.params),
+    );
+    res.json({ data: members.map((m) => presentMemberRole(m, me, activeOwners)) });
+  });
+
+  router.put('/:teamId/roles/:userId', async (req, res) => {
+    const teamId = teamIdOf(req.params);
+    const userId = UserIdParamSchema.parse(req.params.userId);
+    const { role } = RoleChangeSchema.parse(req.body);
+    const actor = userOf(res.locals);
+    const changed = await services.changeMemberRole(actor, teamId, userId, role);
+    // The counts after the change, so `can` answers for the roster as it is now.
+    const { me, members, activeOwners } = await services.listMemberRoles(actor, teamId);
+    const fresh = members.find((m) => m.userId === userId) ?? changed;
+    res.json({ data: presentMemberRole(fresh, me, activeOwners) });
   });
 
   return router;

@@ -1,5 +1,6 @@
 import { invalid } from '../errors';
 import type { Boundaries } from './boundaries';
+import type { OwnerGrant } from './roles';
 
 export type TeamRole = 'owner' | 'member';
 
@@ -18,6 +19,12 @@ export interface Member extends Boundaries {
   name: string;
   email: string;
   role: TeamRole;
+  /** How an owner became one (core/team/roles.ts); undefined for members and rows from before. */
+  ownerGrant?: OwnerGrant | undefined;
+  /** The owner who promoted them, for `promoted`. */
+  ownerGrantedBy?: string | undefined;
+  /** When they became an owner (ISO); a removal of team data checks it against the uninstall. */
+  ownerSince?: string | undefined;
   /** The bot's id for the user (`29:…`), needed to open a 1:1 chat. */
   botUserId: string;
   /** False once the member left the team: history stays, access ends. */

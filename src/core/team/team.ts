@@ -19,6 +19,12 @@ export interface Team extends TeamRef {
   channel: ConversationAddress;
   /** Where help requests are posted; null means the General channel (`channel`). */
   supportChannel: Channel | null;
+  /** Who added Mutual first: the team's first owner. Undefined on rows from before roles. */
+  firstInstallerId?: string | undefined;
+  /** When Mutual was last removed from the team (ISO); '' or undefined while installed. */
+  uninstalledAt?: string | undefined;
+  /** `ROLES_VERSION` once the owners of an older row were migrated (core/team/roles.ts). */
+  rolesVersion?: number | undefined;
 }
 
 /** A channel of a team; General's id is the team's own id. */

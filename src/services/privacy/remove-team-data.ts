@@ -1,7 +1,9 @@
 import { conflict, forbidden, invalid, isDomainError, notFound } from '../../core/errors';
 import type { Ports } from '../../core/ports';
 import type { Actor, TeamRef } from '../../core/team/team';
+import { mayRemoveTeamData } from '../../core/team/roles';
 import { retryOnConflict } from '../shared/retry-on-conflict';
+import { ensureRolesMigrated } from '../team/migrate-roles';
 
 type RemovalPorts = Pick<Ports, 'teams' | 'members' | 'teamData'>;
 
@@ -9,8 +11,9 @@ type RemovalPorts = Pick<Ports, 'teams' | 'members' | 'teamData'>;
  * An owner removes everything Mutual stored for a team once Mutual was uninstalled from it.
  *
  * `requireOwner` cannot guard this: it refuses teams Mutual is no longer installed in. Here the
- * caller must be an owner in the stored roster (whether or not Teams still lists them), the team
- * must be uninstalled, and `confirm` must be the team's name as stored.
+ * caller must be an owner in the stored roster (whether or not Teams still lists them) who was
+ * one before the uninstall (`mayRemoveTeamData`), the team must be uninstalled, and `confirm`
+ * must be the team's name as stored.
  *
  * Order, so that running it again finishes an interrupted removal: every other row first, then
  * the other members, then the team row, and the caller's own member row last. A team row that is
@@ -25,16 +28,19 @@ export async function removeTeamData(
   ports: RemovalPorts,
 ): Promise<{ removedRows: number }> {
   const ref: TeamRef = { tenantId: actor.tenantId, teamId };
-  const [team, me] = await Promise.all([
-    ports.teams.get(ref),
-    ports.members.get(ref, actor.userId),
-  ]);
+  // Owners recorded before roles were Mutual's own are sorted out first (migrate-roles.ts).
+  const team = await ensureRolesMigrated(ref, ports);
+  const me = await ports.members.get(ref, actor.userId);
   if (!team && !me) throw notFound('Mutual has no data for that team.');
   if (!me || me.value.role !== 'owner')
     throw forbidden('Only an owner of the team can remove its data.');
   if (team?.value.active)
     throw conflict(
       'Mutual is still installed in this team. Remove the app from the team in Teams first; its data can be removed after that.',
+    );
+  if (!mayRemoveTeamData(team?.value, me.value))
+    throw forbidden(
+      'Only someone who was an owner before Mutual was removed from the team can remove its data.',
     );
   if (team && confirm.trim() !== team.value.name)
     throw invalid('Type the team’s name exactly as it is shown to confirm.', 'confirm');

@@ -1,7 +1,9 @@
 import { forbidden, notFound } from '../../core/errors';
 import type { Ports, Versioned } from '../../core/ports';
 import type { Member } from '../../core/team/member';
+import { ROLES_VERSION } from '../../core/team/roles';
 import type { Actor, Team, TeamRef } from '../../core/team/team';
+import { ensureRolesMigrated } from '../team/migrate-roles';
 
 export interface TeamAccess {
   ref: TeamRef;
@@ -20,6 +22,11 @@ export async function readTeamAndMe(
     ports.teams.get(ref),
     ports.members.get(ref, actor.userId),
   ]);
+  if (team && team.value.rolesVersion !== ROLES_VERSION) {
+    // A team from before roles were Mutual's own: its owners are sorted out once, then read again.
+    const migrated = await ensureRolesMigrated(ref, ports, team);
+    return { ref, team: migrated, me: await ports.members.get(ref, actor.userId) };
+  }
   return { ref, team, me };
 }
 

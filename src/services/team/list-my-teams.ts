@@ -1,5 +1,6 @@
 import type { Ports } from '../../core/ports';
 import type { TeamRole } from '../../core/team/member';
+import { mayRemoveTeamData } from '../../core/team/roles';
 import type { Actor, Team } from '../../core/team/team';
 import { readTeamAndMe } from '../shared/team-access';
 
@@ -36,7 +37,8 @@ export async function listMyTeams(
 }
 
 /**
- * Teams Mutual was removed from whose data the caller, as an owner, can still remove (see
+ * Teams Mutual was removed from whose data the caller, an owner since before the uninstall, can
+ * still remove (see
  * remove-team-data.ts): the team row says uninstalled, or is gone while the caller's owner row
  * remains (a removal that stopped half-way; its name went with the team row).
  */
@@ -45,9 +47,9 @@ export async function listRemovedTeams(
   ports: Pick<Ports, 'teams' | 'members'>,
 ): Promise<{ teamId: string; name: string }[]> {
   const found = (await teamsOfCaller(actor, ports)).map(({ ref, team, member }) =>
-    member?.value.role !== 'owner' || team?.value.active
-      ? undefined
-      : { teamId: ref.teamId, name: team?.value.name ?? '' },
+    member && mayRemoveTeamData(team?.value, member.value)
+      ? { teamId: ref.teamId, name: team?.value.name ?? '' }
+      : undefined,
   );
   return found
     .filter((t): t is { teamId: string; name: string } => t !== undefined)

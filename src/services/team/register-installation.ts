@@ -8,6 +8,8 @@ import { startCompactReviews } from '../compact/compact-reviews';
 import { startHelperLoadChecks } from '../insights/insights';
 import { retryOnConflict } from '../shared/retry-on-conflict';
 import { reviveConversation } from '../notify/revive-conversation';
+import { ROLES_VERSION } from '../../core/team/roles';
+import { ensureRolesMigrated } from './migrate-roles';
 import { scheduleRosterRefresh } from './schedule-roster-refresh';
 import { syncRoster, type RosterChange } from './sync-roster';
 
@@ -15,9 +17,14 @@ export interface Installation {
   ref: TeamRef;
   name: string;
   channel: ConversationAddress;
-  /** Whoever added Mutual to the team; they become its first owner in Mutual. */
+  /**
+   * Whoever sent the install event. Only on the team's first install are they recorded as its
+   * first installer and owner; a re-install or an upgrade they send grants them nothing.
+   */
   installedBy: string | undefined;
   roster: readonly RosterEntry[];
+  /** Teams' own owners of the team, when Graph could tell (see TeamOwnersDirectory). */
+  teamsOwners?: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -33,7 +40,8 @@ export async function registerInstallation(
 ): Promise<{ team: Team; roster: RosterChange }> {
   const now = ports.clock.now().toISOString();
   const team = await retryOnConflict(async () => {
-    const existing = await ports.teams.get(installation.ref);
+    // Owners recorded before roles were Mutual's own are sorted out before anything is added.
+    const existing = await ensureRolesMigrated(installation.ref, ports);
     if (!existing) {
       const created: Team = {
         ...installation.ref,
@@ -43,6 +51,9 @@ export async function registerInstallation(
         updatedAt: now,
         channel: installation.channel,
         supportChannel: null,
+        firstInstallerId: installation.installedBy,
+        uninstalledAt: '',
+        rolesVersion: ROLES_VERSION,
       };
       return (await ports.teams.create(created)).value;
     }
@@ -51,15 +62,19 @@ export async function registerInstallation(
       name: installation.name || existing.value.name,
       channel: installation.channel,
       active: true,
+      uninstalledAt: '',
       updatedAt: now,
     };
     return (await ports.teams.update(updated, existing.etag)).value;
   });
 
-  const roster = installation.roster.map((entry) =>
-    entry.userId === installation.installedBy ? { ...entry, role: 'owner' as const } : entry,
-  );
-  const change = await syncRoster(installation.ref, roster, { ...ports, complete: true });
+  // Who is an owner is roleOnSync's answer alone: the recorded first installer, Teams' owners.
+  const change = await syncRoster(installation.ref, installation.roster, {
+    ...ports,
+    complete: true,
+    firstInstallerId: team.firstInstallerId,
+    teamsOwners: installation.teamsOwners,
+  });
   // Added back after a removal: the channel may receive notifications again.
   await reviveConversation(installation.ref, targetKey({ kind: 'channel' }), ports);
   await scheduleRosterRefresh(installation.ref, ports);
@@ -89,7 +104,10 @@ export async function deactivateTeam(
     const existing = await ports.teams.get(ref);
     if (!existing || !existing.value.active) return false;
     const updatedAt = ports.clock.now().toISOString();
-    await ports.teams.update({ ...existing.value, active: false, updatedAt }, existing.etag);
+    await ports.teams.update(
+      { ...existing.value, active: false, uninstalledAt: updatedAt, updatedAt },
+      existing.etag,
+    );
     return true;
   });
 }

@@ -2,6 +2,7 @@ import type { Ports } from '../../core/ports';
 import type { Member, RosterEntry } from '../../core/team/member';
 import type { TeamRef } from '../../core/team/team';
 import { DEFAULT_BOUNDARIES } from '../../core/team/boundaries';
+import { roleOnSync } from '../../core/team/roles';
 import { targetKey } from '../../core/notify/notification';
 import { retryOnConflict } from '../shared/retry-on-conflict';
 import { reviveConversation } from '../notify/revive-conversation';
@@ -9,6 +10,10 @@ import { reviveConversation } from '../notify/revive-conversation';
 export interface SyncRosterOptions {
   /** A full roster from Teams: members not in it have left. A partial one only adds. */
   complete: boolean;
+  /** Teams' own owners of the team (Graph), when known: they are owners in Mutual too. */
+  teamsOwners?: ReadonlySet<string> | undefined;
+  /** The team row's first installer: only their new row starts as an owner (see roleOnSync). */
+  firstInstallerId?: string | undefined;
 }
 
 export interface RosterChange {
@@ -18,10 +23,12 @@ export interface RosterChange {
 }
 
 type RosterPorts = Pick<Ports, 'members' | 'conversations' | 'clock'>;
+type Grants = Pick<SyncRosterOptions, 'teamsOwners' | 'firstInstallerId'>;
 
 /**
  * Brings the stored roster in line with what Teams reports. Profiles (department, skills) are the
- * member's own and survive; a member who returns is reactivated; nobody is ever demoted here.
+ * member's own and survive; a member who returns is reactivated; nobody is ever demoted here, and
+ * nobody is promoted but by `roleOnSync` (the first installer's new row, Teams' own owners).
  */
 export async function syncRoster(
   ref: TeamRef,
@@ -34,7 +41,7 @@ export async function syncRoster(
     await Promise.all(
       batch.map(async (entry) => {
         seen.add(entry.userId);
-        const outcome = await upsertMember(ref, entry, options);
+        const outcome = await upsertMember(ref, entry, options, options);
         if (outcome !== 'unchanged') change[outcome]++;
       }),
     );
@@ -70,13 +77,22 @@ export async function removeMembers(
 async function upsertMember(
   ref: TeamRef,
   entry: RosterEntry,
+  grants: Grants,
   ports: RosterPorts,
 ): Promise<'added' | 'updated' | 'unchanged'> {
   return retryOnConflict(async () => {
     const row = await ports.members.get(ref, entry.userId);
+    const now = ports.clock.now();
+    // A roster entry's own `role` is ignored: nothing Teams sends can grant a role.
+    const context = {
+      firstInstallerId: grants.firstInstallerId,
+      teamsOwners: grants.teamsOwners,
+      now: now.toISOString(),
+    };
     if (!row) {
       // A duplicate delivery may create it first: the conflict sends us round the update path.
-      await ports.members.create(ref, newMember(entry, ports.clock.now()));
+      const role = roleOnSync(entry.userId, undefined, context);
+      await ports.members.create(ref, { ...newMember(entry, now), ...role });
       return 'added';
     }
     const current = row.value;
@@ -85,7 +101,7 @@ async function upsertMember(
       name: entry.name || current.name,
       email: entry.email || current.email,
       botUserId: entry.botUserId || current.botUserId,
-      role: entry.role === 'owner' ? 'owner' : current.role,
+      ...roleOnSync(entry.userId, current, context),
       active: true,
     };
     if (sameRosterFields(current, next)) return 'unchanged';
@@ -102,7 +118,7 @@ function newMember(entry: RosterEntry, now: Date): Member {
     name: entry.name,
     email: entry.email,
     botUserId: entry.botUserId,
-    role: entry.role ?? 'member',
+    role: 'member',
     active: true,
     joinedAt: now.toISOString(),
     department: '',
@@ -117,6 +133,7 @@ const sameRosterFields = (a: Member, b: Member) =>
   a.email === b.email &&
   a.botUserId === b.botUserId &&
   a.role === b.role &&
+  a.ownerGrant === b.ownerGrant &&
   a.active === b.active;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -2,6 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { isDomainError } from '../../core/errors';
 import type { MemberStore } from '../../core/ports';
 import type { Member, TeamRole } from '../../core/team/member';
+import type { OwnerGrant } from '../../core/team/roles';
 import { DEFAULT_BOUNDARIES, type QuietHours } from '../../core/team/boundaries';
 import type { TeamRef } from '../../core/team/team';
 import {
@@ -100,6 +101,9 @@ function toRow(ref: TeamRef, m: Member): Row {
     name: m.name,
     email: m.email,
     role: m.role,
+    ownerGrant: m.ownerGrant ?? '',
+    ownerGrantedBy: m.ownerGrantedBy ?? '',
+    ownerSince: m.ownerSince ?? '',
     botUserId: m.botUserId,
     active: m.active,
     joinedAt: m.joinedAt,
@@ -114,6 +118,18 @@ function toRow(ref: TeamRef, m: Member): Row {
   };
 }
 
+const GRANTS: readonly OwnerGrant[] = ['first-installer', 'promoted', 'teams-owner', 'legacy'];
+
+/** How an owner became one; rows from before roles were Mutual's own have none of it. */
+function ownerFields(row: StoredRow): Pick<Member, 'ownerGrant' | 'ownerGrantedBy' | 'ownerSince'> {
+  const grant = GRANTS.find((g) => g === str(row, 'ownerGrant'));
+  return {
+    ownerGrant: grant,
+    ownerGrantedBy: str(row, 'ownerGrantedBy') || undefined,
+    ownerSince: str(row, 'ownerSince') || undefined,
+  };
+}
+
 function fromRow(row: StoredRow): Member {
   const role: TeamRole = str(row, 'role') === 'owner' ? 'owner' : 'member';
   return {
@@ -121,6 +137,7 @@ function fromRow(row: StoredRow): Member {
     name: str(row, 'name'),
     email: str(row, 'email'),
     role,
+    ...(role === 'owner' ? ownerFields(row) : {}),
     botUserId: str(row, 'botUserId'),
     active: bool(row, 'active'),
     joinedAt: str(row, 'joinedAt'),

@@ -49,6 +49,9 @@ function toRow(team: Team): Row {
     updatedAt: team.updatedAt,
     channel: JSON.stringify(team.channel),
     supportChannel: team.supportChannel ? JSON.stringify(team.supportChannel) : '',
+    firstInstallerId: team.firstInstallerId ?? '',
+    uninstalledAt: team.uninstalledAt ?? '',
+    rolesVersion: team.rolesVersion ?? 0,
   };
 }
 
@@ -62,5 +65,10 @@ function fromRow(row: StoredRow): Team {
     updatedAt: str(row, 'updatedAt'),
     channel: json(row, 'channel', { serviceUrl: '', conversationId: '' }),
     supportChannel: str(row, 'supportChannel') ? json(row, 'supportChannel', null) : null,
+    // Rows from before roles were Mutual's own have none of these (migrated on first read).
+    firstInstallerId: str(row, 'firstInstallerId') || undefined,
+    uninstalledAt: str(row, 'uninstalledAt') || undefined,
+    rolesVersion:
+      typeof row.rolesVersion === 'number' && row.rolesVersion > 0 ? row.rolesVersion : undefined,
   };
 }

@@ -10,6 +10,7 @@ import { PageLayout, PageSection } from '../../ui/page-layout';
 import { ProgramEditor, ProgramSummary } from '../rotations/program-settings';
 import { QueryView } from '../../ui/state-views';
 import { UndeliveredNotifications } from '../notify/undelivered-notifications';
+import { MemberRoles } from './member-roles';
 import { usePrograms } from '../rotations/use-programs';
 import { teamKey, useApiQuery } from '../../app/team-query';
 
@@ -21,7 +22,7 @@ const useStyles = makeStyles({
 
 /**
  * Team settings: the programs and their cadence, where help requests go, how the compact changes
- * and is reviewed, the Culture Guardian, undelivered notifications.
+ * and is reviewed, the Culture Guardian, undelivered notifications, and who the owners are.
  */
 export function SettingsPage() {
   const styles = useStyles();
@@ -53,6 +54,7 @@ export function SettingsPage() {
               <GuardianSettings teamId={teamId} isOwner={isOwner} />
               <InsightSettings teamId={teamId} isOwner={isOwner} />
               {data.can?.manageUndelivered && <UndeliveredNotifications teamId={teamId} />}
+              <MemberRoles teamId={teamId} />
             </>
           );
         }}
