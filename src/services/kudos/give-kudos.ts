@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { invalid } from '../../core/errors';
 import { kudosIdFor, newKudos, type Kudos } from '../../core/kudos/kudos';
+import { checkKudosLimits, KUDOS_LIMITS } from '../../core/kudos/limits';
 import { notificationId, type Notification } from '../../core/notify/notification';
 import type { Ports } from '../../core/ports';
 import type { Member } from '../../core/team/member';
@@ -58,10 +59,36 @@ export async function giveKudos(
     );
   people.set(me.value.userId, me.value);
   const onceKey = input.requestKey ? giveOnceKey(actor.userId, input.requestKey) : made.id;
+  await withinLimits(ref, made, people, ports);
   const { kudos, created } = await ports.kudos.add(ref, made, onceKey);
   // Also on a repeat: a crash between storing and telling is finished by the retry (ids are fixed).
   await tellKudosRecipients(ref, team, kudos, ports, people);
   return { kudos, created, people };
+}
+
+/** What the giver and each recipient had lately, checked against `KUDOS_LIMITS`. */
+async function withinLimits(
+  ref: TeamRef,
+  made: Kudos,
+  people: ReadonlyMap<string, Member>,
+  ports: Pick<Ports, 'kudos' | 'clock'>,
+) {
+  const [mine, ...theirs] = await Promise.all([
+    ports.kudos.ofMember(ref, made.fromId, KUDOS_LIMITS.perGiver),
+    ...made.toIds.map((id) => ports.kudos.ofMember(ref, id, KUDOS_LIMITS.perRecipient)),
+  ]);
+  checkKudosLimits(
+    {
+      toIds: made.toIds,
+      given: mine!.given,
+      received: made.toIds.map((userId, i) => ({
+        userId,
+        name: people.get(userId)?.name ?? 'Someone you chose',
+        kudos: theirs[i]!.received,
+      })),
+    },
+    ports.clock.now(),
+  );
 }
 
 /**
