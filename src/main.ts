@@ -13,7 +13,7 @@ import { connectorChannels } from '../bot/channels';
 import { createNotifier } from '../bot/notifier';
 import { createApiRouter } from './api/api-router';
 import { createTokenVerifier, entraKeys } from './api/auth';
-import { errorHandler, notFoundRoute } from './api/errors';
+import { errorHandler, notFoundRoute, utf8BodiesOnly } from './api/errors';
 import { tabFiles } from './api/tab-files';
 import { ConfigError, loadConfig, type Config } from './config';
 import type { Clock } from './core/ports';
@@ -136,6 +136,7 @@ export async function start(config: Config, options: StartOptions = {}): Promise
     // Local mode mints tokens for anyone who asks: it answers only requests addressed to loopback.
     let listeningPort = 0;
     if (local) app.use(hostAllowList({ port: () => listeningPort, publicUrl: config.publicUrl }));
+    app.use(utf8BodiesOnly);
 
     const bot = createBot({
       services,

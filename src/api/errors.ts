@@ -80,3 +80,25 @@ export function errorHandler(log: (message: string, error: unknown) => void): Er
 export const notFoundRoute: RequestHandler = (req, res) => {
   res.status(404).json(errorBody('not_found', `There is no API route ${req.method} ${req.path}.`));
 };
+
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)"?/i;
+
+/**
+ * Bodies are UTF-8 (or say no charset, which JSON reads as UTF-8): any other charset is refused
+ * with 415 before a parser decodes it, on every route (the API, the bot endpoint, local mode).
+ */
+export const utf8BodiesOnly: RequestHandler = (req, res, next) => {
+  const charset = CHARSET.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+  if (charset === undefined || charset === 'utf-8' || charset === 'utf8') {
+    next();
+    return;
+  }
+  res
+    .status(415)
+    .json(
+      errorBody(
+        'invalid',
+        `The body's charset is ${charset}; send it as UTF-8 (Content-Type: application/json; charset=utf-8).`,
+      ),
+    );
+};

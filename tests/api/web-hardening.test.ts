@@ -159,3 +159,24 @@ test('local mode answers only requests addressed to loopback: a DNS-rebinding pa
   // Loopback by name, but another port (a page on another local server rebinding to this one).
   expect((await rawRequest('/api/local/users', { host: 'localhost:1' })).status).toBe(421);
 });
+
+test('an API body in UTF-16 is refused with 415 and stores nothing; UTF-8 said outright still works', async () => {
+  const token = await tokenOf(ben.userId);
+  const body = JSON.stringify({ kind: 'add', text: 'Sent as UTF-16.', reason: 'Charset test.' });
+  const before = (await server.ports.proposals.list(ref)).length;
+  const res = await fetch(`${server.url}${teamPath(DEMO_TEAM.teamId, '/compact/proposals')}`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json; charset=utf-16le',
+    },
+    body: Buffer.from(body, 'utf16le'),
+  });
+  expect(res.status).toBe(415);
+  expect(ApiErrorSchema.parse(await res.json()).error.message).toMatch(/UTF-8/);
+  expect((await server.ports.proposals.list(ref)).length).toBe(before);
+  const utf8 = await fetch(`${server.url}/api/local/users`, {
+    headers: { 'content-type': 'application/json; charset=UTF-8' },
+  });
+  expect(utf8.status).toBe(200);
+});

@@ -392,3 +392,26 @@ describe('a system event the bot fails to handle', () => {
     }
   });
 });
+
+describe('the body’s charset', () => {
+  test('an authenticated activity in UTF-16 is refused with 415 and reaches no handler', async () => {
+    const arranged = await installedTeam();
+    const activity = membersRemovedFromTeam({
+      serviceUrl: connector.url,
+      team: arranged.team,
+      from: arranged.owner,
+      members: [arranged.member],
+    });
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json; charset=utf-16le',
+        ...bearer(await signConnectorToken(teamsKey, claimsFor())),
+      },
+      body: Buffer.from(JSON.stringify(activity), 'utf16le'),
+    });
+    expect(res.status).toBe(415);
+    expect(await res.text()).toMatch(/UTF-8/);
+    expect(await arranged.isActive()).toBe(true);
+  });
+});
