@@ -149,7 +149,11 @@ beforeAll(async () => {
     publishedBy: '',
     revision: 1,
     groups: [
-      { members: [idOf(ASHA), idOf(BRUNO)], reason: 'Both want to unblock fast', weight: 1 },
+      {
+        members: [idOf(ASHA), idOf(BRUNO)],
+        reason: { kind: 'new', members: [idOf(ASHA), idOf(BRUNO)] },
+        weight: 1,
+      },
     ],
     unplaced: [{ id: idOf(CARLA), reason: 'An odd one out this time' }],
     totalWeight: 1,
@@ -242,7 +246,8 @@ describe('what Mutual stores about me', () => {
           program: 'blocker_buddy',
           placed: true,
           partnerIds: [idOf(BRUNO)],
-          reason: 'Both want to unblock fast',
+          // Her own name, her partner unnamed: the reason is stored as ids and rendered for her.
+          reason: 'Asha Asker and your partner have not been paired before.',
         },
       ],
       checkIns: [{ roundId: ROUND_ID, answer: 'met' }],
@@ -262,9 +267,10 @@ describe('what Mutual stores about me', () => {
     expect(data.kudos.given).toEqual([
       expect.objectContaining({ toIds: [idOf(BRUNO)], story: 'ASHA-STORY thanks, Bruno' }),
     ]);
-    expect(data.kudos.received).toEqual([
-      expect.objectContaining({ fromId: idOf(BRUNO), story: 'BRUNO-STORY thanks, Asha' }),
-    ]);
+    expect(data.kudos.received).toEqual([expect.objectContaining({ fromId: idOf(BRUNO) })]);
+    // The quoted message's author is not named; the words others wrote to her are not hers.
+    expect(data.helpRequests.asked[0]!.source).not.toHaveProperty('authorName');
+    expect(data.kudos.received[0]).not.toHaveProperty('story');
     expect(data.compact.proposals.map((x) => [x.id, x.text, x.reason])).toEqual([
       [ashaProposal.id, 'ASHA-CLAUSE We pair on Fridays.', 'ASHA-REASON'],
     ]);
@@ -287,6 +293,8 @@ describe('what Mutual stores about me', () => {
       'BRUNO-CLAUSE',
       'BRUNO-REASON',
       'BRUNO-DEPARTMENT',
+      'BRUNO-STORY',
+      'in the channel', // the quoted message's author
       'CARLA-COMMENT',
       'Bruno Bright',
       'Olga Owner',
@@ -305,8 +313,9 @@ describe('what Mutual stores about me', () => {
     const text = JSON.stringify(data);
     for (const hers of ['ASHA-BLOCKER', 'ASHA-QUOTE', 'ASHA-COMMENT', 'ASHA-CLAUSE', 'Asha Asker'])
       expect(text).not.toContain(hers);
-    // Kudos Asha gave Bruno are his to keep, with her words.
-    expect(data.kudos.received[0]?.story).toBe('ASHA-STORY thanks, Bruno');
+    // Kudos Asha gave Bruno are in his export as who thanked him, without her words.
+    expect(data.kudos.received[0]?.fromId).toBe(idOf(ASHA));
+    expect(text).not.toContain('ASHA-STORY');
 
     const stranger = buildAccount();
     expect((await api(stranger, 'GET', '/me/data')).status).toBe(403);

@@ -405,7 +405,7 @@ async function pairEveryone(
     revision: 1,
     groups: Array.from({ length: Math.floor(ids.length / 2) }, (_, i) => ({
       members: [ids[2 * i]!, ids[2 * i + 1]!],
-      reason: 'buddies',
+      reason: { kind: 'text' as const, text: 'buddies' },
       weight: 1,
     })),
     unplaced: [],

@@ -313,7 +313,7 @@ async function seedRotation(
     const id = `blocker_buddy-${at.toISOString().slice(0, 16).replace(/[-T:]/g, '')}`;
     const groups = Array.from({ length: ids.length / 2 }, (_, g) => ({
       members: [ids[2 * g]!, ids[2 * g + 1]!],
-      reason: 'buddies',
+      reason: { kind: 'text' as const, text: 'buddies' },
       weight: 1,
     }));
     await ports.rounds.create(ref, {

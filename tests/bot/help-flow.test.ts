@@ -52,7 +52,11 @@ beforeAll(async () => {
     publishedBy: '',
     revision: 1,
     groups: [
-      { members: [p(ASKER).aadObjectId!, p(BUDDY).aadObjectId!], reason: 'buddies', weight: 1 },
+      {
+        members: [p(ASKER).aadObjectId!, p(BUDDY).aadObjectId!],
+        reason: { kind: 'text' as const, text: 'buddies' },
+        weight: 1,
+      },
     ],
     unplaced: [],
     totalWeight: 1,

@@ -40,7 +40,13 @@ async function setup(boundaries: { buddy?: Partial<Boundaries>; owner?: Partial<
     publishedAt: '2026-03-02T09:00:00.000Z',
     publishedBy: '',
     revision: 1,
-    groups: [{ members: [asker!.userId, buddy!.userId], reason: 'buddies', weight: 1 }],
+    groups: [
+      {
+        members: [asker!.userId, buddy!.userId],
+        reason: { kind: 'text' as const, text: 'buddies' },
+        weight: 1,
+      },
+    ],
     unplaced: [],
     totalWeight: 1,
     method: 'exact',

@@ -56,7 +56,11 @@ const round = (
   publishedAt: status === 'published' ? publishedAt : '',
   publishedBy: '',
   revision: 1,
-  groups: groups.map((members) => ({ members, reason: 'r', weight: 1 })),
+  groups: groups.map((members) => ({
+    members,
+    reason: { kind: 'text' as const, text: 'r' },
+    weight: 1,
+  })),
   unplaced: [],
   totalWeight: 1,
   method: 'exact',

@@ -24,7 +24,13 @@ const buildRound = (at: string, overrides: Partial<Round> = {}): Round => ({
   publishedAt: '',
   publishedBy: '',
   revision: 1,
-  groups: [{ members: ['a', 'b'], reason: 'A teaches B SQL.', weight: 1.5 }],
+  groups: [
+    {
+      members: ['a', 'b'],
+      reason: { kind: 'text' as const, text: 'A teaches B SQL.' },
+      weight: 1.5,
+    },
+  ],
   unplaced: [],
   totalWeight: 1.5,
   method: 'exact',
@@ -101,7 +107,10 @@ describe('the round store', () => {
         `b2000000-0000-4000-8000-${String(2 * i).padStart(12, '0')}`,
         `b2000000-0000-4000-8000-${String(2 * i + 1).padStart(12, '0')}`,
       ],
-      reason: `Person ${i} teaches Person ${i + 1} SQL; Person ${i + 1} teaches Person ${i} design reviews.`,
+      reason: {
+        kind: 'text' as const,
+        text: `Person ${i} teaches Person ${i + 1} SQL; Person ${i + 1} teaches Person ${i} design reviews.`,
+      },
       weight: i / 7,
     }));
     const round = buildRound('2026-01-05T09:00:00.000Z', { groups });

@@ -304,7 +304,11 @@ describe('rotation', () => {
     publishedAt: status === 'published' ? publishedAt : '',
     publishedBy: '',
     revision: 1,
-    groups: groups.map((m) => ({ members: m, reason: '', weight: 1 })),
+    groups: groups.map((m) => ({
+      members: m,
+      reason: { kind: 'text' as const, text: '' },
+      weight: 1,
+    })),
     unplaced: [],
     totalWeight: 0,
     method: 'exact',

@@ -3,6 +3,7 @@ import { isDomainError } from '../../src/core/errors';
 import { circleRound } from '../../src/core/rotations/pairing/circle-schedule';
 import { ALONE_REASON, computePairs, EXACT_LIMIT } from '../../src/core/rotations/pairing/engine';
 import { exactMatching } from '../../src/core/rotations/pairing/exact-matching';
+import { renderGroupReason, type GroupReason } from '../../src/core/rotations/pairing/group-reason';
 import { createPairScorer } from '../../src/core/rotations/pairing/pair-scorer';
 import type {
   Candidate,
@@ -488,8 +489,17 @@ describe('computePairs: determinism and rotation', () => {
 // ---- lessons and reasons ----------------------------------------------------------------------
 
 describe('computePairs: lessons and reasons', () => {
+  /** The reason as a member reads it: the stored reason holds ids, names are put in to show it. */
+  const shown = (team: Candidate[], reason: GroupReason) =>
+    renderGroupReason(reason, (id) => {
+      const c = team.find((x) => x.id === id)!;
+      return { name: c.name, department: c.department };
+    });
   const reasonFor = (team: Candidate[], input: Partial<PairingInput> = {}) =>
-    computePairs(buildInput(team, input)).groups.map((g) => g.reason);
+    computePairs(buildInput(team, input)).groups.map((g) => {
+      for (const c of team) expect(JSON.stringify(g.reason)).not.toContain(`"${c.name}`);
+      return shown(team, g.reason);
+    });
 
   it('names who teaches whom which skill, both ways', () => {
     const ana = buildCandidate('ana', {
@@ -503,7 +513,9 @@ describe('computePairs: lessons and reasons', () => {
       learns: ['SQL'],
     });
     const [group] = computePairs(buildInput([ana, ben])).groups;
-    expect(group!.reason).toBe('Ana teaches Ben SQL; Ben teaches Ana design reviews.');
+    expect(shown([ana, ben], group!.reason)).toBe(
+      'Ana teaches Ben SQL; Ben teaches Ana design reviews.',
+    );
     expect(group!.lessons).toEqual([
       { teacher: 'ana', learner: 'ben', skill: 'SQL' },
       { teacher: 'ben', learner: 'ana', skill: 'design reviews' },
@@ -514,7 +526,7 @@ describe('computePairs: lessons and reasons', () => {
     const ana = buildCandidate('ana', { name: 'Ana', teaches: ['SQL', 'Go', 'Data'] });
     const ben = buildCandidate('ben', { name: 'Ben', learns: ['SQL', 'Go', 'Data'] });
     const [group] = computePairs(buildInput([ana, ben])).groups;
-    expect(group!.reason).toBe('Ana teaches Ben SQL, Go and 1 more.');
+    expect(shown([ana, ben], group!.reason)).toBe('Ana teaches Ben SQL, Go and 1 more.');
     expect(group!.lessons.map((l) => l.skill)).toEqual(['SQL', 'Go', 'Data']);
   });
 

@@ -135,8 +135,8 @@ describe('swapping people in a draft', () => {
     publishedBy: '',
     revision: 3,
     groups: [
-      { members: ['a', 'b'], reason: 'ab', weight: 1 },
-      { members: ['c', 'd', 'e'], reason: 'cde', weight: 2 },
+      { members: ['a', 'b'], reason: { kind: 'text' as const, text: 'ab' }, weight: 1 },
+      { members: ['c', 'd', 'e'], reason: { kind: 'text' as const, text: 'cde' }, weight: 2 },
     ],
     unplaced: [],
     totalWeight: 3,
@@ -144,7 +144,7 @@ describe('swapping people in a draft', () => {
     seed: 1,
   };
   const describeGroup = (members: string[]) => ({
-    reason: members.join('+'),
+    reason: { kind: 'text' as const, text: members.join('+') },
     weight: members.length,
   });
 
@@ -154,7 +154,10 @@ describe('swapping people in a draft', () => {
       ['e', 'b'],
       ['c', 'd', 'a'],
     ]);
-    expect(swapped.groups.map((g) => g.reason)).toEqual(['e+b', 'c+d+a']);
+    expect(swapped.groups.map((g) => (g.reason.kind === 'text' ? g.reason.text : ''))).toEqual([
+      'e+b',
+      'c+d+a',
+    ]);
     expect(swapped.totalWeight).toBe(5);
     expect(swapped.revision).toBe(4);
     expect(draft.groups[0]!.members).toEqual(['a', 'b']);

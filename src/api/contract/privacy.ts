@@ -67,7 +67,7 @@ export const PersonalDataSchema = z.object({
         blocker: z.string(),
         skills: z.array(z.string()),
         urgency: UrgencySchema,
-        source: z.object({ text: z.string(), authorName: z.string(), link: z.string() }),
+        source: z.object({ text: z.string(), link: z.string() }),
         createdAt: z.string(),
         dueAt: z.string(),
         firstResponseAt: nullableTime,
@@ -102,7 +102,6 @@ export const PersonalDataSchema = z.object({
       z.object({
         id: z.string(),
         fromId: z.string(),
-        story: z.string(),
         helpRequestId: z.string().nullable(),
         createdAt: z.string(),
       }),

@@ -1,3 +1,4 @@
+import { renderGroupReason, type GroupReason } from '../../core/rotations/pairing/group-reason';
 import type { PersonalData } from '../../services/privacy/export-personal-data';
 import type { PersonalDataDto } from '../contract';
 
@@ -49,7 +50,9 @@ export function presentPersonalData(data: PersonalData): PersonalDataDto {
         publishedAt: orNull(r.publishedAt),
         placed: group !== undefined,
         partnerIds: group ? group.members.filter((id) => id !== me) : [],
-        reason: group?.reason ?? r.unplaced.find((u) => u.id === me)?.reason ?? '',
+        reason: group
+          ? ownReason(group.reason, m.name, me)
+          : (r.unplaced.find((u) => u.id === me)?.reason ?? ''),
       };
     }),
     checkIns: data.checkIns.map((c) => ({
@@ -67,7 +70,8 @@ export function presentPersonalData(data: PersonalData): PersonalDataDto {
           blocker: r.blocker,
           skills: r.skills,
           urgency: r.urgency,
-          source: { text: r.source.text, authorName: r.source.authorName, link: r.source.link },
+          // The quoted message's author is someone else: not named here.
+          source: { text: r.source.text, link: r.source.link },
           createdAt: r.createdAt,
           dueAt: r.dueAt,
           firstResponseAt: orNull(r.firstResponseAt),
@@ -102,7 +106,7 @@ export function presentPersonalData(data: PersonalData): PersonalDataDto {
         .map((k) => ({
           id: k.id,
           fromId: k.fromId,
-          story: k.story,
+          // What someone else wrote is theirs: the export says only who thanked them, and when.
           helpRequestId: orNull(k.helpRequestId),
           createdAt: k.createdAt,
         })),
@@ -179,4 +183,16 @@ export function exportFileName(data: PersonalData): string {
       .replace(/^-+|-+$/g, '')
       .slice(0, 40) || 'team';
   return `mutual-data-${slug}-${data.exportedAt.toISOString().slice(0, 10)}.json`;
+}
+
+/** A round's reason as the member sees it in their export: their own name, partners unnamed. */
+function ownReason(reason: GroupReason, myName: string, me: string): string {
+  // Words stored before reasons were data may name partners: those are not theirs to take.
+  if (reason.kind === 'text') return '';
+  const text = renderGroupReason(reason, (id) =>
+    id === me
+      ? { name: myName || 'You', department: '' }
+      : { name: 'your partner', department: '' },
+  );
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

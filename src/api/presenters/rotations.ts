@@ -1,3 +1,4 @@
+import { renderGroupReason } from '../../core/rotations/pairing/group-reason';
 import type { Program } from '../../core/rotations/program';
 import { roundActionsFor } from '../../core/rotations/policy';
 import { groupOf } from '../../core/rotations/round';
@@ -37,7 +38,8 @@ export function presentRound(view: RoundView, viewerId: string): RoundDto {
     revision: round.revision,
     groups: round.groups.map((g) => ({
       members: g.members.map(person),
-      reason: g.reason,
+      // Names are put in now, from the roster: a reason stores ids, so erasure reaches it.
+      reason: renderGroupReason(g.reason, person),
       weight: Math.round(g.weight * 1000) / 1000,
     })),
     unplaced: round.unplaced.map((u) => ({ ...person(u.id), reason: u.reason })),

@@ -1,6 +1,7 @@
 import type { Member } from '../team/member';
 import { isTakingPart } from '../team/boundaries';
 import { computePairs } from './pairing/engine';
+import type { GroupReason } from './pairing/group-reason';
 import type { Candidate, PairingInput, PastRound } from './pairing/pairing';
 import { DEFAULT_WEIGHTS } from './pairing/program-weights';
 import type { Program } from './program';
@@ -80,7 +81,7 @@ export function describeGroup(
     earlier: readonly Round[];
     seed: number;
   },
-): { reason: string; weight: number } {
+): { reason: GroupReason; weight: number } {
   const byId = new Map(context.members.map((m) => [m.userId, m]));
   const candidates = memberIds.map((id) => {
     const member = byId.get(id);
@@ -97,5 +98,5 @@ export function describeGroup(
   };
   // Two or three people make exactly one group, so the engine describes it as it would its own.
   const group = computePairs(input).groups[0];
-  return { reason: group?.reason ?? '', weight: group?.weight ?? 0 };
+  return { reason: group?.reason ?? { kind: 'text', text: '' }, weight: group?.weight ?? 0 };
 }

@@ -1,10 +1,12 @@
 import { conflict, invalid } from '../errors';
+import type { GroupReason } from './pairing/group-reason';
 import type { ProgramKind } from './program';
 
 export interface RoundGroup {
   /** Member ids. */
   members: string[];
-  reason: string;
+  /** Ids and skills, never names: names are put in when it is shown (`renderGroupReason`). */
+  reason: GroupReason;
   weight: number;
 }
 
@@ -57,7 +59,7 @@ export function swapInDraft(
   a: string,
   b: string,
   revision: number,
-  describe: (members: string[]) => { reason: string; weight: number },
+  describe: (members: string[]) => { reason: GroupReason; weight: number },
 ): Round {
   if (round.status !== 'draft')
     throw conflict('This round is already published; swaps are for drafts.');

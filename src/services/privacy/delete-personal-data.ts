@@ -15,6 +15,7 @@ import {
 import type { Actor, Team, TeamRef } from '../../core/team/team';
 import { ALL, roundsOf, type PersonalDataPorts } from './export-personal-data';
 import { refreshHelpCards } from '../help/help-posts';
+import { migrateRoundReasons } from '../rotations/migrate-round-reasons';
 import { peopleOf } from '../shared/people';
 import { retryOnConflict } from '../shared/retry-on-conflict';
 import { requireOwnRecord } from '../shared/team-access';
@@ -77,6 +78,10 @@ export async function deletePersonalData(
     chat: 0,
   };
   const anonymised = { proposals: 0, kudos: 0, helpRequests: 0 };
+
+  // Reasons stored as words name people: read back as ids (or her name taken out) while her
+  // name is still known, before the member row is cleared.
+  if (!isForgotten(me.value)) await migrateRoundReasons(ref, ports, me.value);
 
   const profileCleared = await retryOnConflict(async () => {
     const row = await ports.members.get(ref, userId);

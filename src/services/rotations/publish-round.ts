@@ -1,3 +1,4 @@
+import { renderGroupReason } from '../../core/rotations/pairing/group-reason';
 import { conflict, notFound } from '../../core/errors';
 import type { Ports } from '../../core/ports';
 import { notificationId, type Notification } from '../../core/notify/notification';
@@ -114,7 +115,7 @@ function roundNotifications(
           teamName: team.name,
           programLabel: label,
           partners: group.members.filter((id) => id !== userId).map((id) => personOf(byId.get(id))),
-          reason: group.reason,
+          reason: renderGroupReason(group.reason, (id) => personOf(byId.get(id))),
         }),
         createdAt,
       });

@@ -1,7 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
 import type { RoundStore } from '../../core/ports';
 import type { ProgramKind } from '../../core/rotations/program';
-import type { Round } from '../../core/rotations/round';
+import type { GroupReason } from '../../core/rotations/pairing/group-reason';
+import type { Round, RoundGroup } from '../../core/rotations/round';
 import type { TeamRef } from '../../core/team/team';
 import {
   chunkedJson,
@@ -62,10 +63,19 @@ export function roundFromRow(row: StoredRow): Round {
     publishedAt: str(row, 'publishedAt'),
     publishedBy: str(row, 'publishedBy'),
     revision: Number(row.revision ?? 0),
-    groups: readChunkedJson(row, 'groups', []),
+    groups: readChunkedJson<StoredGroup[]>(row, 'groups', []).map(groupFromStored),
     unplaced: json(row, 'unplaced', []),
     totalWeight: Number(row.totalWeight ?? 0),
     method: str(row, 'method') === 'sparse' ? 'sparse' : 'exact',
     seed: Number(row.seed ?? 0),
   };
 }
+
+/** A group as stored: rows written before reasons were data hold the reason as words. */
+type StoredGroup = Omit<RoundGroup, 'reason'> & { reason: GroupReason | string };
+
+/** Words are read as a `text` reason, kept as they are until `migrateRoundReasons` reads them. */
+const groupFromStored = (g: StoredGroup): RoundGroup => ({
+  ...g,
+  reason: typeof g.reason === 'string' ? { kind: 'text', text: g.reason } : g.reason,
+});

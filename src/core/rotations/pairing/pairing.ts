@@ -1,4 +1,5 @@
 import type { Skill } from '../../team/member';
+import type { GroupReason } from './group-reason';
 
 /** Someone the engine may place in a group this round (paused and opted-out people never reach it). */
 export interface Candidate {
@@ -52,8 +53,8 @@ export interface PairingGroup {
   /** Sum of the pairwise weights inside the group. */
   weight: number;
   lessons: Lesson[];
-  /** For people, e.g. "Ana teaches Ben SQL; Ben teaches Ana design reviews." */
-  reason: string;
+  /** Why, as ids and skills; shown as e.g. "Ana teaches Ben SQL; Ben teaches Ana design reviews." */
+  reason: GroupReason;
 }
 
 export interface PairingResult {
