@@ -1,5 +1,6 @@
 import {
   type Activity,
+  ActivityTypes,
   CallerIdConstants,
   Channels,
   CloudAdapter,
@@ -21,6 +22,8 @@ import { ROSTER_REFRESH } from '../src/services/team/schedule-roster-refresh';
 import { MutualBot } from './mutual-bot';
 import { fetchTeamRoster } from './roster';
 
+const NOT_HERE = 'Mutual is not available for your organisation.';
+
 export interface BotEndpointOptions {
   services: Services;
   credentials: {
@@ -37,6 +40,8 @@ export interface BotEndpointOptions {
    * Microsoft's endpoints; tests point it at a local key server to prove botbuilder's real checks.
    */
   botAuthority?: BotAuthority;
+  /** `ALLOWED_TENANTS`: when not empty, activities of other tenants are answered and dropped. */
+  allowedTenants?: readonly string[];
 }
 
 export interface BotAuthority {
@@ -84,6 +89,14 @@ export function createBot(options: BotEndpointOptions): {
     throw new Error('Mutual could not handle this activity.');
   };
   const bot = new MutualBot(options);
+  const allowed = new Set((options.allowedTenants ?? []).map((t) => t.toLowerCase()));
+  const tenantAllowed = (activity: Activity) => {
+    if (allowed.size === 0) return true;
+    const tenant =
+      activity.conversation?.tenantId ??
+      (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+    return typeof tenant === 'string' && allowed.has(tenant.toLowerCase());
+  };
   const endpoint: RequestHandler = async (req, res) => {
     const type: unknown = (req.body as { type?: unknown } | undefined)?.type;
     if (typeof type !== 'string' || type === '') {
@@ -101,7 +114,23 @@ export function createBot(options: BotEndpointOptions): {
       });
       return;
     }
-    await adapter.process(req, res, (context) => bot.run(context));
+    await adapter.process(req, res, async (context) => {
+      if (tenantAllowed(context.activity)) return bot.run(context);
+      // Outside ALLOWED_TENANTS, as the tab API: nothing runs and nothing is stored. Teams gets
+      // what it expects, so it does not deliver again: 200 for an event or a message, and an
+      // invoke response saying the app is not available for this organisation.
+      options.log('bot: activity from a tenant outside ALLOWED_TENANTS dropped', {
+        activityType: context.activity.type,
+      });
+      if (context.activity.type === ActivityTypes.Invoke)
+        await context.sendActivity({
+          type: ActivityTypes.InvokeResponse,
+          value: {
+            status: 403,
+            body: { error: { code: 'forbidden', message: NOT_HERE } },
+          },
+        });
+    });
   };
 
   /** Reads the team's roster from Teams again and files tomorrow's refresh. */

@@ -143,6 +143,7 @@ export async function start(config: Config, options: StartOptions = {}): Promise
       credentials: config.bot,
       log,
       botAuthority: options.botAuthority,
+      allowedTenants: config.auth.allowedTenants,
     });
     app.post('/api/messages', express.json({ limit: '256kb' }), bot.endpoint);
 

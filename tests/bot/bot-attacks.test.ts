@@ -20,6 +20,7 @@ import { freePort } from '../support/free-port';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { runningClock, tablePorts } from '../support/storage';
 import {
+  botAddedToTeam,
   buildAccount,
   buildTeam,
   membersAddedToTeam,
@@ -413,5 +414,77 @@ describe('the body’s charset', () => {
     expect(res.status).toBe(415);
     expect(await res.text()).toMatch(/UTF-8/);
     expect(await arranged.isActive()).toBe(true);
+  });
+});
+
+describe('ALLOWED_TENANTS', () => {
+  test('the bot drops activities of other tenants, answering as Teams expects and storing nothing', async () => {
+    const allowedTeam = buildTeam();
+    const outsideTeam = buildTeam();
+    const port = await freePort();
+    const tablePrefix = `k${randomBytes(5).toString('hex')}`;
+    const clock = runningClock();
+    const seen: string[] = [];
+    const gated = await start(
+      loadConfig(
+        teamsEnv({
+          PORT: String(port),
+          STORAGE_TABLE_PREFIX: tablePrefix,
+          ALLOWED_TENANTS: allowedTeam.tenantId,
+        }),
+      ),
+      { clock, log: (message) => seen.push(message), botAuthority: authority.settings },
+    );
+    const gatedPorts = tablePorts(
+      createTableStorage({ connectionString: inject('storageConnectionString'), tablePrefix }),
+      clock,
+    );
+    try {
+      const gatedUrl = `http://127.0.0.1:${port}`;
+      const headers = bearer(await signConnectorToken(teamsKey, claimsFor()));
+      const owner = buildAccount();
+      for (const team of [allowedTeam, outsideTeam]) connector.setRoster(team.teamId, [owner]);
+      // Installing in a team of another tenant: 200 (Teams does not retry), nothing stored.
+      const install = (team: typeof allowedTeam) =>
+        postActivity(
+          gatedUrl,
+          botAddedToTeam({ serviceUrl: connector.url, team, from: owner }),
+          headers,
+        );
+      expect((await install(outsideTeam)).status).toBe(200);
+      const ref = (team: typeof allowedTeam) => ({
+        tenantId: team.tenantId,
+        teamId: team.teamId,
+      });
+      expect(await gatedPorts.teams.get(ref(outsideTeam))).toBeUndefined();
+      expect(seen).toContain('bot: activity from a tenant outside ALLOWED_TENANTS dropped');
+
+      // An invoke from another tenant gets an invoke response that says no, not the form.
+      const invoke = messageActionFetchTask({
+        serviceUrl: connector.url,
+        team: outsideTeam,
+        from: owner,
+        commandId: 'askForHelp',
+        message: { html: '<p>Hi</p>', authorName: 'Ana' },
+      });
+      const refused = await postActivity(gatedUrl, invoke, headers);
+      const tenantOf = (team: typeof allowedTeam) => ({
+        conversation: { ...invoke.conversation, tenantId: team.tenantId },
+        channelData: { ...invoke.channelData, tenant: { id: team.tenantId } },
+      });
+      expect(refused.status).toBe(403);
+      expect(JSON.stringify(refused.body)).toMatch(/not available for your organisation/);
+
+      // The allowed tenant still gets the form.
+      const allowed = await postActivity(
+        gatedUrl,
+        { ...invoke, ...tenantOf(allowedTeam) },
+        headers,
+      );
+      expect(allowed.status).toBe(200);
+      expect(allowed.body).toMatchObject({ task: { value: { title: 'Ask for help' } } });
+    } finally {
+      await gated.stop();
+    }
   });
 });
