@@ -490,6 +490,35 @@ describe('delete my data', () => {
     expect(left.chat).toBeNull();
   });
 
+  test('leaves her name, e-mail and words in no table at all', async () => {
+    const tables = createTableStorage({
+      connectionString: inject('storageConnectionString'),
+      tablePrefix: h.server.tablePrefix,
+    });
+    // What only she wrote or is: her name, e-mail and department, her blocker and the message
+    // she quoted, her thanks, her comment. (Her proposal's text stays on purpose: the team
+    // endorsed or decided on it; docs/how-it-works.md "Personal data".)
+    const hers = [
+      'Asha Asker',
+      'asha.asker@contoso.example',
+      'Data platform',
+      'ASHA-BLOCKER',
+      'ASHA-QUOTE',
+      'ASHA-STORY',
+      'ASHA-COMMENT',
+    ];
+    const found: string[] = [];
+    for (const kind of tableKinds) {
+      for await (const row of tables.table(kind).listEntities()) {
+        // Card text escapes markdown (`\(`): read it as a person would.
+        const text = JSON.stringify(row).replace(/\\+(.)/g, '$1');
+        for (const needle of hers)
+          if (text.includes(needle)) found.push(`${kind} ${String(row.rowKey)}: ${needle}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
   test('running it again changes nothing and says so', async () => {
     const before = await snapshot();
     const res = await api(p(ASHA), 'DELETE', '/me/data', { confirm: 'delete' });

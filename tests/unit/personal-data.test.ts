@@ -13,6 +13,7 @@ import {
   isWithdrawn,
   redactHelpRequest,
   releaseForgottenHelper,
+  namesMember,
 } from '../../src/core/privacy/personal-data';
 import type { Team } from '../../src/core/team/team';
 import { deletePersonalData } from '../../src/services/privacy/delete-personal-data';
@@ -265,5 +266,20 @@ describe('the personal-data use cases over the in-memory ports', () => {
     await expect(removeTeamData(actor(owner), ref.teamId, 'Platform', ports)).rejects.toMatchObject(
       { code: 'not_found' },
     );
+  });
+});
+
+describe('whether stored text names a member', () => {
+  const mal = { name: 'Mal Reyes', email: 'mal.reyes@contoso.example' };
+  it('finds the name as whole words, through markdown escapes, and the e-mail', () => {
+    expect(namesMember('Mal Reyes gave you kudos', mal)).toBe(true);
+    expect(namesMember('"text":"You and Mal Reyes\\(SQL\\)"', mal)).toBe(true);
+    expect(namesMember('Mal\\ Reyes asks for help', mal)).toBe(true);
+    expect(namesMember('write to MAL.REYES@contoso.example', mal)).toBe(true);
+  });
+  it('does not find a name inside other words, nor an empty or one-letter name', () => {
+    expect(namesMember('Normal Reyesville', mal)).toBe(false);
+    expect(namesMember('anything', { name: '', email: '' })).toBe(false);
+    expect(namesMember('a b c', { name: 'a', email: '' })).toBe(false);
   });
 });

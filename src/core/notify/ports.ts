@@ -104,7 +104,7 @@ export interface NotificationStore {
   ): Promise<{ record: Versioned<NotificationRecord>; created: boolean }>;
   get(team: TeamRef, id: string): Promise<Versioned<NotificationRecord> | undefined>;
   update(record: NotificationRecord, etag: string): Promise<Versioned<NotificationRecord>>;
-  /** Every notification whose id starts with `idPrefix` (ids are built from their cause). */
+  /** Every notification whose id starts with `idPrefix` (ids are built from their cause); '' for all. */
   listByPrefix(team: TeamRef, idPrefix: string): Promise<NotificationRecord[]>;
   /** Every notification addressed to one member's 1:1 chat, without the message itself. */
   listTo(team: TeamRef, userId: string): Promise<Versioned<NotificationSummary>[]>;

@@ -106,3 +106,18 @@ export function blankKudosStory(k: Kudos, userId: string): Kudos | undefined {
   if (k.fromId !== userId || k.story === '') return undefined;
   return { ...k, story: '' };
 }
+
+/**
+ * Whether stored text (a message Mutual sent or will send someone else: a kudos card, a pairing
+ * card, a summary) names the member: their display name as a whole word, or their e-mail. Card
+ * text may carry markdown escapes (`\(`), which are ignored.
+ */
+export function namesMember(text: string, member: Pick<Member, 'name' | 'email'>): boolean {
+  const plain = text.replace(/\\+(.)/g, '$1');
+  const words = [member.name.trim(), member.email.trim()].filter((w) => w.length >= 2);
+  return words.some((word) =>
+    new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(word)}($|[^\\p{L}\\p{N}])`, 'iu').test(plain),
+  );
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

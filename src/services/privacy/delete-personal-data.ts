@@ -9,9 +9,11 @@ import {
   forgetInProposal,
   forgetMember,
   isForgotten,
+  namesMember,
   redactHelpRequest,
   releaseForgottenHelper,
 } from '../../core/privacy/personal-data';
+import type { Member } from '../../core/team/member';
 import type { Actor, Team, TeamRef } from '../../core/team/team';
 import { ALL, roundsOf, type PersonalDataPorts } from './export-personal-data';
 import { refreshHelpCards } from '../help/help-posts';
@@ -82,6 +84,10 @@ export async function deletePersonalData(
   // Reasons stored as words name people: read back as ids (or her name taken out) while her
   // name is still known, before the member row is cleared.
   if (!isForgotten(me.value)) await migrateRoundReasons(ref, ports, me.value);
+  // So do the stored copies of messages to other people that name her (a kudos card, a pairing
+  // card, a reminder), and undelivered ones: also while her name is known.
+  if (!isForgotten(me.value))
+    removed.undeliveredNotifications += await redactMessagesNaming(ref, me.value, ports);
 
   const profileCleared = await retryOnConflict(async () => {
     const row = await ports.members.get(ref, userId);
@@ -246,6 +252,40 @@ async function redactHelpNotifications(
   }
   const parked = (await ports.deadLetters.list(ref, ALL)).filter((d) =>
     d.notificationId.startsWith(prefix),
+  );
+  return removeDeadLetters(
+    ref,
+    parked.map((d) => d.notificationId),
+    ports,
+  );
+}
+
+/**
+ * Messages to others that name the member keep their delivery record (who, when, where) and lose
+ * what they said; undelivered ones naming her are discarded. Her own 1:1 messages go entirely,
+ * further on.
+ */
+async function redactMessagesNaming(
+  ref: TeamRef,
+  member: Member,
+  ports: DeletePorts,
+): Promise<number> {
+  const toHer = (r: { target: { kind: string; userId?: string } }) =>
+    r.target.kind === 'member' && r.target.userId === member.userId;
+  const naming = (message: unknown) => namesMember(JSON.stringify(message), member);
+  for (const record of await ports.notifications.listByPrefix(ref, '')) {
+    if (toHer(record) || !naming(record.message)) continue;
+    await retryOnConflict(async () => {
+      const fresh = await ports.notifications.get(ref, record.id);
+      if (!fresh || !naming(fresh.value.message)) return;
+      await ports.notifications.update(
+        { ...fresh.value, message: { text: DELETED_TEXT } },
+        fresh.etag,
+      );
+    });
+  }
+  const parked = (await ports.deadLetters.list(ref, ALL)).filter(
+    (d) => !toHer(d) && namesMember(d.summary, member),
   );
   return removeDeadLetters(
     ref,

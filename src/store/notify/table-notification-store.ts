@@ -53,7 +53,9 @@ export function createTableNotificationStore(client: TableClient): NotificationS
       const prefix = encodeKey(idPrefix);
       const rows = await readPartition(
         client,
-        odata`PartitionKey eq ${teamPartition(team)} and RowKey ge ${prefix} and RowKey lt ${afterPrefix(prefix)}`,
+        prefix === ''
+          ? odata`PartitionKey eq ${teamPartition(team)}`
+          : odata`PartitionKey eq ${teamPartition(team)} and RowKey ge ${prefix} and RowKey lt ${afterPrefix(prefix)}`,
         'The notifications',
       );
       return rows.map(({ row }) => fromRow(row));
