@@ -15,9 +15,13 @@ import { call, startTestServer, teamPath, type TestServer } from '../support/ser
  */
 let server: TestServer;
 const ref = { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
+type Person = (typeof DEMO_PEOPLE)[number];
 const [owner, ben, chen, dana, emeka] = DEMO_PEOPLE as unknown as [
-  (typeof DEMO_PEOPLE)[number],
-  ...(typeof DEMO_PEOPLE)[number][],
+  Person,
+  Person,
+  Person,
+  Person,
+  Person,
 ];
 const DAY = 86_400_000;
 
