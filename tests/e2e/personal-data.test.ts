@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PersonalDataSchema } from '../../src/api/contract';
 import { DEMO_PEOPLE, DEMO_TEAM } from '../../src/local/demo-team';
+import { deactivateTeam } from '../../src/services/team/register-installation';
 import { createTableStorage } from '../../src/store';
 import { choose, saveScreenshot, useLocalModeTab } from '../support/e2e-server';
 import { tablePorts } from '../support/storage';
@@ -69,11 +70,11 @@ describe('Your data on My profile', () => {
   });
 
   it('lets an owner remove the data of a team Mutual was removed from, after typing its name', async () => {
-    // Mutual uninstalled from the demo team, as the bot records it (the team row says so).
-    const ports = tablePorts(createTableStorage(server.storage));
+    // Mutual uninstalled from the demo team, recorded by the use case the bot calls, on the
+    // server's clock (only an owner from before the uninstall may remove the data).
+    const ports = tablePorts(createTableStorage(server.storage), server.clock);
     const ref = { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
-    const team = (await ports.teams.get(ref))!;
-    await ports.teams.update({ ...team.value, active: false }, team.etag);
+    expect(await deactivateTeam(ref, ports)).toBe(true);
 
     await page.goto(`${server.url}/#/me`);
     await choose(page.getByRole('combobox', { name: 'Signed in as' }), owner.name);
