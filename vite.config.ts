@@ -6,7 +6,10 @@ import { defineConfig } from 'vite';
  * forwards the API there. */
 const server = 'http://localhost:3978';
 // Prefixes end in a slash: '/local' alone would also catch the tab's own /local-shell.tsx.
-const proxy = { '/api/': server, '/healthz': server, '/local/': server };
+// changeOrigin: the server in local mode answers only requests addressed to itself (its Host
+// allow-list), so the proxy speaks to it as localhost:3978, not as Vite's own address.
+const to = { target: server, changeOrigin: true };
+const proxy = { '/api/': to, '/healthz': to, '/local/': to };
 
 // Libraries in their own long-lived chunks (they change less often than the tab), and pages split
 // with React.lazy in shell.tsx, so no single chunk carries the whole tab.
