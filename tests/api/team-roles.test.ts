@@ -119,6 +119,9 @@ describe('owners recorded before roles were Mutual’s own', () => {
     ]);
     expect(roles.every((r) => !r.can.promote && !r.can.demote)).toBe(true);
     expect((await server.ports.teams.get(ref))?.value.firstInstallerId).toBeUndefined();
+    // The roles live under the team only, not under /api/me as well.
+    const beside = `/api/me/${encodeURIComponent(ref.teamId)}/roles`;
+    expect((await as(ref.tenantId, members[2]!.userId, beside)).status).toBe(404);
   });
 });
 

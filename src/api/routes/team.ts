@@ -22,26 +22,6 @@ export function meRoutes(services: Services): Router {
     ]);
     res.json({ data: presentMe(user, teams, removed) });
   });
-  router.get('/:teamId/roles', async (req, res) => {
-    const { me, members, activeOwners } = await services.listMemberRoles(
-      userOf(res.locals),
-      teamIdOf(req.params),
-    );
-    res.json({ data: members.map((m) => presentMemberRole(m, me, activeOwners)) });
-  });
-
-  router.put('/:teamId/roles/:userId', async (req, res) => {
-    const teamId = teamIdOf(req.params);
-    const userId = UserIdParamSchema.parse(req.params.userId);
-    const { role } = RoleChangeSchema.parse(req.body);
-    const actor = userOf(res.locals);
-    const changed = await services.changeMemberRole(actor, teamId, userId, role);
-    // The counts after the change, so `can` answers for the roster as it is now.
-    const { me, members, activeOwners } = await services.listMemberRoles(actor, teamId);
-    const fresh = members.find((m) => m.userId === userId) ?? changed;
-    res.json({ data: presentMemberRole(fresh, me, activeOwners) });
-  });
-
   return router;
 }
 
