@@ -1,28 +1,5 @@
 import { useEffect, useState } from 'react';
 
-export const routes = [
-  'pairings',
-  'help',
-  'compact',
-  'kudos',
-  'pulse',
-  'insights',
-  'settings',
-  'me',
-  'sandbox',
-  'config',
-  'privacy',
-  'terms',
-] as const;
-export type Route = (typeof routes)[number];
-/** Pages that stand alone, outside the shell: they need no team and no sign-in. */
-export const legalRoutes = ['privacy', 'terms'] as const;
-export type LegalRoute = (typeof legalRoutes)[number];
-export const isLegalRoute = (route: Route | undefined): route is LegalRoute =>
-  (legalRoutes as readonly (Route | undefined)[]).includes(route);
-/** Routes shown inside the shell (the configuration and legal pages stand alone). */
-export type PageRoute = Exclude<Route, 'config' | LegalRoute>;
-
 /** The pages a team's tab in Teams offers, in the order of the navigation. */
 export const teamTabRoutes = [
   'pairings',
@@ -33,7 +10,17 @@ export const teamTabRoutes = [
   'insights',
   'settings',
   'me',
-] as const satisfies readonly PageRoute[];
+] as const;
+export const routes = [...teamTabRoutes, 'sandbox', 'config', 'privacy', 'terms'] as const;
+export type Route = (typeof routes)[number];
+/** Pages that stand alone, outside the shell: they need no team and no sign-in. */
+export const legalRoutes = ['privacy', 'terms'] as const;
+export type LegalRoute = (typeof legalRoutes)[number];
+export const isLegalRoute = (route: Route | undefined): route is LegalRoute =>
+  (legalRoutes as readonly (Route | undefined)[]).includes(route);
+/** Routes shown inside the shell (the configuration and legal pages stand alone). */
+export type PageRoute = Exclude<Route, 'config' | LegalRoute>;
+
 /** Local mode adds the sandbox, where the bot's messages are shown. */
 export const localTabRoutes: readonly PageRoute[] = [...teamTabRoutes, 'sandbox'];
 /** Pages about one team: without a team chosen they ask for one (My profile does not). */

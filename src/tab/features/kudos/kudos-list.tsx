@@ -2,17 +2,10 @@ import { Body1, Caption1, Card, Link, makeStyles, tokens } from '@fluentui/react
 import type { KudosDto } from '../../../api/contract';
 import { formatRelative, formatWhen } from '../../ui/format';
 import { hrefOf } from '../../app/routes';
+import { stackedList } from '../../ui/list-styles';
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    maxWidth: '760px',
-  },
+  list: stackedList(tokens.spacingVerticalM, '760px'),
   card: { gap: tokens.spacingVerticalS },
   who: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   story: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },

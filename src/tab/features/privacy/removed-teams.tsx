@@ -16,17 +16,10 @@ import { useAppContext } from '../../app/app-context';
 import { fieldOf, fieldProps } from '../../ui/form-errors';
 import { FormDialog } from '../../ui/form-dialog';
 import { PageSection } from '../../ui/page-layout';
+import { stackedList } from '../../ui/list-styles';
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    maxWidth: '720px',
-  },
+  list: stackedList(tokens.spacingVerticalS, '720px'),
   team: {
     display: 'flex',
     flexWrap: 'wrap',

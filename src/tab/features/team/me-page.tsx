@@ -30,6 +30,7 @@ import { ProfileForm } from './profile-form';
 import { SkillList } from '../../ui/skill-list';
 import { EmptyState, QueryView } from '../../ui/state-views';
 import { teamKey, useApiQuery } from '../../app/team-query';
+import { stackedList } from '../../ui/list-styles';
 
 const useStyles = makeStyles({
   profile: {
@@ -41,15 +42,7 @@ const useStyles = makeStyles({
   who: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   name: { margin: 0 },
   detail: { color: tokens.colorNeutralForeground2 },
-  teams: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    maxWidth: '720px',
-  },
+  teams: stackedList(tokens.spacingVerticalS, '720px'),
   team: {
     display: 'flex',
     alignItems: 'center',

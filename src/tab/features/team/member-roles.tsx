@@ -21,18 +21,11 @@ import { teamKey, useApiQuery } from '../../app/team-query';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { PageSection } from '../../ui/page-layout';
 import { QueryView } from '../../ui/state-views';
+import { stackedList } from '../../ui/list-styles';
 
 const useStyles = makeStyles({
   hint: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '70ch' },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    maxWidth: '720px',
-  },
+  list: stackedList(tokens.spacingVerticalXS, '720px'),
   row: {
     display: 'flex',
     flexWrap: 'wrap',

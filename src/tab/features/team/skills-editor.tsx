@@ -1,6 +1,7 @@
 import { Button, Caption1, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { SkillDto } from '../../../api/contract';
+import { stackedList } from '../../ui/list-styles';
 
 export type SkillLevel = SkillDto['level'];
 /** A row being edited; `key` keeps focus and React state on the right row as rows come and go. */
@@ -51,14 +52,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   hint: { color: tokens.colorNeutralForeground3 },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
+  list: stackedList(tokens.spacingVerticalS),
   row: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 1fr) 150px auto',
