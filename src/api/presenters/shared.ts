@@ -1,10 +1,11 @@
+import { FORMER_MEMBER_NAME } from '../../core/privacy/personal-data';
 import type { Member } from '../../core/team/member';
 
 /**
  * Who someone is shown as once they left or deleted their data (their row is gone, or its name
  * was cleared).
  */
-export const FORMER_NAME = 'A former member';
+export const FORMER_NAME = FORMER_MEMBER_NAME;
 
 /** Who a version or a decision is credited to when the majority rule adopted it. */
 export const MAJORITY_NAME = 'a majority of the team';

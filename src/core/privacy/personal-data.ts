@@ -13,6 +13,9 @@ export const DELETED_TEXT = '(deleted at the member\u2019s request)';
  */
 export const FORMER_MEMBER = 'former-member';
 
+/** How someone whose data is gone (or who left) is named wherever a name is shown. */
+export const FORMER_MEMBER_NAME = 'A former member';
+
 /** The confirmation a member sends to delete their data in a team. */
 export const DELETE_CONFIRMATION = 'delete';
 

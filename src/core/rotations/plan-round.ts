@@ -1,3 +1,4 @@
+import { FORMER_MEMBER_NAME } from '../privacy/personal-data';
 import type { Member } from '../team/member';
 import { isTakingPart } from '../team/boundaries';
 import { computePairs } from './pairing/engine';
@@ -87,7 +88,7 @@ export function describeGroup(
     const member = byId.get(id);
     return member
       ? candidateOf(member)
-      : { id, name: 'A former member', department: '', teaches: [], learns: [] };
+      : { id, name: FORMER_MEMBER_NAME, department: '', teaches: [], learns: [] };
   });
   const input: PairingInput = {
     candidates,

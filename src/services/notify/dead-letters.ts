@@ -1,3 +1,4 @@
+import { FORMER_MEMBER_NAME } from '../../core/privacy/personal-data';
 import { notFound } from '../../core/errors';
 import type { DeadLetter } from '../../core/notify/dead-letter';
 import type { NotificationRecord } from '../../core/notify/notification';
@@ -33,7 +34,7 @@ export async function listDeadLetters(
     .map((e) => ({
       ...e,
       recipientName:
-        e.target.kind === 'member' ? names.get(e.target.userId) || 'A former member' : undefined,
+        e.target.kind === 'member' ? names.get(e.target.userId) || FORMER_MEMBER_NAME : undefined,
     }))
     .sort((a, b) => b.failedAt.localeCompare(a.failedAt));
 }

@@ -1,10 +1,11 @@
+import { FORMER_MEMBER_NAME } from '../../core/privacy/personal-data';
 import type { MessagePerson, Ports } from '../../core/ports';
 import type { Member } from '../../core/team/member';
 import type { TeamRef } from '../../core/team/team';
 
 export const personOf = (m: Member | undefined): MessagePerson => ({
   // A cleared name (the member deleted their data) reads as no name at all.
-  name: m?.name || 'A former member',
+  name: m?.name || FORMER_MEMBER_NAME,
   email: m?.email ?? '',
   department: m?.department ?? '',
 });

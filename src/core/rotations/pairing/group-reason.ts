@@ -1,3 +1,4 @@
+import { FORMER_MEMBER_NAME } from '../../privacy/personal-data';
 import type { Candidate, Lesson } from './pairing';
 import type { PairScorer } from './pair-scorer';
 import { teachableSkills } from './skill-match';
@@ -244,7 +245,7 @@ function pairsOf(members: readonly number[]): [number, number][] {
 }
 
 /** What a reason stored as words becomes when one of its members deletes their data. */
-export const FORMER_MEMBER_IN_REASON = 'a former member';
+export const FORMER_MEMBER_IN_REASON = FORMER_MEMBER_NAME.toLowerCase();
 
 /**
  * A stored reason made ready for a member's erasure: words are read back as data where they
